@@ -1,0 +1,19 @@
+//! Parquetry's encoding kernels. Plain Rust over slices: no napi types here, so the kernels are
+//! tested with `cargo test` and can be bound to other hosts. Every function checks its input and
+//! returns a `KernelError` instead of panicking.
+
+pub mod bit_packed_legacy;
+pub mod bitpack;
+#[cfg(target_arch = "x86_64")]
+mod bitpack_avx2;
+pub mod error;
+pub mod rle_hybrid_decode;
+pub mod rle_hybrid_encode;
+pub mod simd;
+mod varint;
+
+pub use bit_packed_legacy::{decode_bit_packed, encode_bit_packed};
+pub use error::{ErrorCode, KernelError, Result};
+pub use rle_hybrid_decode::{decode_rle_hybrid, decode_rle_hybrid_at};
+pub use rle_hybrid_encode::{encode_rle_hybrid, encode_rle_hybrid_at, MAX_BIT_PACKED_GROUPS, MIN_RLE_RUN};
+pub use simd::{available_levels, force_scalar, simd_level, SimdLevel};

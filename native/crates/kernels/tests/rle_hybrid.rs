@@ -1,0 +1,170 @@
+use parquetry_kernels::{
+    available_levels, decode_bit_packed, decode_rle_hybrid_at, encode_bit_packed, encode_rle_hybrid_at, ErrorCode,
+    SimdLevel,
+};
+
+/// xorshift64*: deterministic data without a dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound
+    }
+}
+
+fn mask(w: u32) -> u32 {
+    if w == 32 { u32::MAX } else { (1u32 << w) - 1 }
+}
+
+fn random_values(rng: &mut Rng, n: usize, w: u32, runs: bool) -> Vec<u32> {
+    let mut v = Vec::with_capacity(n);
+    while v.len() < n {
+        let x = (rng.next() as u32) & mask(w);
+        let len = if runs && rng.below(3) == 0 { 1 + rng.below(200) as usize } else { 1 };
+        for _ in 0..len.min(n - v.len()) {
+            v.push(x);
+        }
+    }
+    v
+}
+
+fn decode(level: SimdLevel, bytes: &[u8], w: u32, n: usize) -> Result<(Vec<u32>, usize), parquetry_kernels::KernelError> {
+    let mut out = vec![0u32; n];
+    let used = decode_rle_hybrid_at(level, bytes, w, &mut out)?;
+    Ok((out, used))
+}
+
+#[test]
+fn spec_example_zero_to_seven_at_width_three() {
+    // header 0b0000_0011: one bit-packed group of 8 values; then
+    // 10001000 11000110 11111010 (values 0..7, 3 bits each, LSB first)
+    let bytes = [0x03, 0b1000_1000, 0b1100_0110, 0b1111_1010];
+    let values: Vec<u32> = (0..8).collect();
+    for level in available_levels() {
+        assert_eq!(encode_rle_hybrid_at(level, &values, 3, false).unwrap(), bytes);
+        assert_eq!(decode(level, &bytes, 3, 8).unwrap(), (values.clone(), 4));
+    }
+}
+
+#[test]
+fn legacy_bit_packed_spec_example() {
+    // 00000101 00111001 01110111: 0..7 at 3 bits, most significant bit first
+    let bytes = [0b0000_0101, 0b0011_1001, 0b0111_0111];
+    let values: Vec<u32> = (0..8).collect();
+    assert_eq!(encode_bit_packed(&values, 3).unwrap(), bytes);
+    let mut out = vec![0; 8];
+    assert_eq!(decode_bit_packed(&bytes, 3, &mut out).unwrap(), 3);
+    assert_eq!(out, values);
+}
+
+#[test]
+fn rle_run_and_length_prefix() {
+    // 40 times the value 5 at width 3: header 40 << 1 = 0x50, value in one byte
+    let values = vec![5u32; 40];
+    for level in available_levels() {
+        assert_eq!(encode_rle_hybrid_at(level, &values, 3, false).unwrap(), [0x50, 0x05]);
+        assert_eq!(encode_rle_hybrid_at(level, &values, 3, true).unwrap(), [2, 0, 0, 0, 0x50, 0x05]);
+        // width 17 stores the value in 3 bytes
+        assert_eq!(encode_rle_hybrid_at(level, &values, 17, false).unwrap(), [0x50, 0x05, 0, 0]);
+    }
+}
+
+#[test]
+fn round_trips_every_width_and_length_on_every_level() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let levels = available_levels();
+    for w in 0..=32u32 {
+        for &n in &[0usize, 1, 7, 8, 9, 31, 32, 33, 1023, 1024, 1025, 100_000] {
+            for runs in [false, true] {
+                let values = random_values(&mut rng, n, w, runs);
+                let reference = encode_rle_hybrid_at(SimdLevel::Scalar, &values, w, false).unwrap();
+                for &level in &levels {
+                    let bytes = encode_rle_hybrid_at(level, &values, w, false).unwrap();
+                    assert_eq!(bytes, reference, "encoders differ at width {w}, n {n}");
+                    let (decoded, used) = decode(level, &bytes, w, n).unwrap();
+                    assert_eq!(decoded, values, "width {w}, n {n}, runs {runs}, {level:?}");
+                    assert_eq!(used, bytes.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn long_constant_runs_become_single_rle_runs() {
+    let values = vec![3u32; 1_000_000];
+    for level in available_levels() {
+        let bytes = encode_rle_hybrid_at(level, &values, 2, false).unwrap();
+        // header varint(2_000_000) is 3 bytes, then one value byte
+        assert_eq!(bytes.len(), 4);
+        assert_eq!(decode(level, &bytes, 2, values.len()).unwrap().0, values);
+    }
+}
+
+#[test]
+fn random_data_is_one_long_bit_packed_run() {
+    let mut rng = Rng(7);
+    let values: Vec<u32> = (0..4096).map(|_| rng.next() as u32 & 0xfff).collect();
+    let bytes = encode_rle_hybrid_at(SimdLevel::Scalar, &values, 12, false).unwrap();
+    // 512 groups: header varint(512 << 1 | 1) = 2 bytes, then 4096 * 12 / 8 bytes
+    assert_eq!(bytes.len(), 2 + 6144);
+}
+
+#[test]
+fn legacy_bit_packed_round_trips() {
+    let mut rng = Rng(11);
+    for w in 0..=32u32 {
+        for &n in &[0usize, 1, 7, 8, 9, 1000] {
+            let values = random_values(&mut rng, n, w, false);
+            let bytes = encode_bit_packed(&values, w).unwrap();
+            assert_eq!(bytes.len(), (n * w as usize).div_ceil(8));
+            let mut out = vec![0; n];
+            assert_eq!(decode_bit_packed(&bytes, w, &mut out).unwrap(), bytes.len());
+            assert_eq!(out, values);
+        }
+    }
+}
+
+fn error_code(level: SimdLevel, bytes: &[u8], w: u32, n: usize) -> ErrorCode {
+    decode(level, bytes, w, n).expect_err("must fail").code
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    for level in available_levels() {
+        // bit-packed header for 2 groups at width 8 (16 bytes) with only 3 bytes following
+        assert_eq!(error_code(level, &[0x05, 1, 2, 3], 8, 16), ErrorCode::Truncated);
+        // a width over 32
+        assert_eq!(error_code(level, &[0x02, 0x01], 33, 1), ErrorCode::InvalidArgument);
+        // an RLE run of 100 values when 10 are expected
+        assert_eq!(error_code(level, &[200, 1], 1, 10), ErrorCode::Corrupt);
+        // a bit-packed run of 3 groups (24 values) when 8 are expected
+        assert_eq!(error_code(level, &[0x07, 0, 0, 0], 1, 8), ErrorCode::Corrupt);
+        // a header varint that never ends: truncated, then too long
+        assert_eq!(error_code(level, &[0xff, 0xff, 0xff], 1, 8), ErrorCode::Truncated);
+        assert_eq!(error_code(level, &[0xff; 8], 1, 8), ErrorCode::Corrupt);
+        // an RLE value that does not fit in the width (5 at width 2)
+        assert_eq!(error_code(level, &[0x10, 0x05], 2, 8), ErrorCode::Corrupt);
+        // an RLE run with its value missing
+        assert_eq!(error_code(level, &[0x10], 9, 8), ErrorCode::Truncated);
+        // more values expected than the runs hold
+        assert_eq!(error_code(level, &[0x10, 0x01], 1, 9), ErrorCode::Truncated);
+        // a huge RLE run count against a small expected count allocates nothing
+        assert_eq!(error_code(level, &[0xfe, 0xff, 0xff, 0xff, 0x0f, 0x01], 1, 4), ErrorCode::Corrupt);
+    }
+    assert_eq!(encode_rle_hybrid_at(SimdLevel::Scalar, &[4], 2, false).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(encode_rle_hybrid_at(SimdLevel::Scalar, &[0], 33, false).unwrap_err().code, ErrorCode::InvalidArgument);
+}
+
+#[test]
+fn final_bit_packed_run_may_omit_its_padding_bytes() {
+    // 3 values at width 8 in one group whose 5 padding bytes are absent
+    for level in available_levels() {
+        assert_eq!(decode(level, &[0x03, 7, 8, 9], 8, 3).unwrap(), (vec![7, 8, 9], 4));
+    }
+}
