@@ -1,0 +1,40 @@
+// Node entry: each call goes to the backend in force (see @parquetry/core `backend()`). Under
+// `auto`, inputs too small to repay a boundary crossing stay in TypeScript.
+import { backendMode, nativeBinding } from '@parquetry/core';
+import type { LengthPrefixedResult } from './length-prefixed.js';
+import * as native from './native.js';
+import * as ts from './ts/index.js';
+
+export { RleHybridDecoder, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS } from './ts/index.js';
+export type { LengthPrefixedResult } from './length-prefixed.js';
+
+/** Below this many values `auto` keeps to TypeScript: a crossing costs about as much as decoding them. */
+export const NATIVE_MIN_VALUES = 64;
+
+function useNative(values: number): boolean {
+  return nativeBinding() !== null && (values >= NATIVE_MIN_VALUES || backendMode() === 'native');
+}
+
+export function decodeRleHybrid(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): Int32Array {
+  return (useNative(count) ? native : ts).decodeRleHybrid(bytes, bitWidth, count, out);
+}
+
+export function encodeRleHybrid(values: Int32Array, bitWidth: number): Uint8Array {
+  return (useNative(values.length) ? native : ts).encodeRleHybrid(values, bitWidth);
+}
+
+export function decodeRleHybridLengthPrefixed(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): LengthPrefixedResult {
+  return (useNative(count) ? native : ts).decodeRleHybridLengthPrefixed(bytes, bitWidth, count, out);
+}
+
+export function encodeRleHybridLengthPrefixed(values: Int32Array, bitWidth: number): Uint8Array {
+  return (useNative(values.length) ? native : ts).encodeRleHybridLengthPrefixed(values, bitWidth);
+}
+
+export function decodeBitPacked(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): Int32Array {
+  return (useNative(count) ? native : ts).decodeBitPacked(bytes, bitWidth, count, out);
+}
+
+export function encodeBitPacked(values: Int32Array, bitWidth: number): Uint8Array {
+  return (useNative(values.length) ? native : ts).encodeBitPacked(values, bitWidth);
+}
