@@ -2,7 +2,7 @@
 // uvu's auto-run would start executing as soon as the first imported suite registers.
 type Queue = Array<Array<unknown>>;
 
-export async function runSuites(files: Array<[name: string, load: () => Promise<unknown>]>): Promise<void> {
+export async function runSuites(files: ReadonlyArray<readonly [name: string, load: () => Promise<unknown>]>): Promise<void> {
   const g = globalThis as { UVU_DEFER?: number; UVU_QUEUE?: Queue; UVU_INDEX?: number };
   g.UVU_DEFER = 1;
   g.UVU_QUEUE = [];

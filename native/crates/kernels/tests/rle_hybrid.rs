@@ -168,3 +168,69 @@ fn final_bit_packed_run_may_omit_its_padding_bytes() {
         assert_eq!(decode(level, &[0x03, 7, 8, 9], 8, 3).unwrap(), (vec![7, 8, 9], 4));
     }
 }
+
+/// The encoder's run policy written the obvious way (scan every maximal stretch of equal values in
+/// order), to check that the block-skipping search finds the same runs.
+fn reference_encode(values: &[u32], w: usize) -> Vec<u8> {
+    use parquetry_kernels::{MAX_BIT_PACKED_GROUPS, MIN_RLE_RUN};
+    fn uleb(out: &mut Vec<u8>, mut v: u64) {
+        while v >= 0x80 {
+            out.push((v as u8 & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+    fn bit_packed(out: &mut Vec<u8>, values: &[u32], w: usize) {
+        for chunk in values.chunks(MAX_BIT_PACKED_GROUPS * 8) {
+            let groups = chunk.len().div_ceil(8);
+            uleb(out, ((groups as u64) << 1) | 1);
+            let mut bits = vec![false; groups * 8 * w];
+            for (i, &v) in chunk.iter().enumerate() {
+                for b in 0..w {
+                    bits[i * w + b] = (v >> b) & 1 == 1;
+                }
+            }
+            for byte in bits.chunks(8) {
+                out.push(byte.iter().enumerate().map(|(k, &on)| (on as u8) << k).sum());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let (mut bp_start, mut i) = (0, 0);
+    while i < values.len() {
+        let mut j = i + 1;
+        while j < values.len() && values[j] == values[i] {
+            j += 1;
+        }
+        let lend = (8 - (i - bp_start) % 8) % 8;
+        if j - i >= MIN_RLE_RUN && j - i - lend >= MIN_RLE_RUN {
+            bit_packed(&mut out, &values[bp_start..i + lend], w);
+            uleb(&mut out, ((j - i - lend) as u64) << 1);
+            out.extend_from_slice(&values[i].to_le_bytes()[..w.div_ceil(8)]);
+            bp_start = j;
+        }
+        i = j;
+    }
+    bit_packed(&mut out, &values[bp_start..], w);
+    out
+}
+
+#[test]
+fn run_search_matches_the_obvious_scan() {
+    let mut rng = Rng(42);
+    for round in 0..400 {
+        let w = (round % 33) as u32;
+        let n = rng.below(3000) as usize;
+        // stretches of 1..40 values: many land near MIN_RLE_RUN and the lending boundary
+        let mut values = Vec::with_capacity(n);
+        while values.len() < n {
+            let v = (rng.next() as u32) & mask(w) & 3;
+            let len = 1 + rng.below(40) as usize;
+            values.extend(std::iter::repeat(v).take(len.min(n - values.len())));
+        }
+        let expected = reference_encode(&values, w as usize);
+        for level in available_levels() {
+            assert_eq!(encode_rle_hybrid_at(level, &values, w, false).unwrap(), expected, "round {round}, width {w}");
+        }
+    }
+}

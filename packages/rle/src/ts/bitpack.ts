@@ -1,5 +1,7 @@
 import { PACK32, UNPACK32, UNPACK8 } from './bitpack.generated.js';
 
+const POW2 = Array.from({ length: 41 }, (_, k) => 2 ** k);
+
 /** Value `index` of an LSB-first bit-packed block starting at byte `base`: the slow path for edges. */
 export function extractValue(bytes: Uint8Array, base: number, index: number, width: number): number {
   if (width === 0) return 0;
@@ -7,8 +9,8 @@ export function extractValue(bytes: Uint8Array, base: number, index: number, wid
   let p = base + Math.floor(bit / 8);
   const shift = bit & 7;
   let v = bytes[p++] >>> shift;
-  for (let got = 8 - shift; got < width; got += 8) v += bytes[p++] * 2 ** got;
-  return v % 2 ** width;
+  for (let got = 8 - shift; got < width; got += 8) v += bytes[p++] * POW2[got];
+  return v % POW2[width];
 }
 
 /**
