@@ -10,5 +10,6 @@ declare module 'hyparquet-writer/src/bytewriter.js' {
     constructor(initialSize?: number);
     buffer: ArrayBuffer;
     offset: number;
+    index: number;
   }
 }

@@ -124,10 +124,15 @@ for (const pattern of ['bit-packed', 'rle-heavy'] as const) {
       faults: { native: faultsPerCall(nativeDecode), ts: faultsPerCall(tsDecode), hyparquet: hyparquetOk ? faultsPerCall(hyparquetDecode) : null },
     });
 
+    // Encoders write into a buffer reused across calls, as a page writer does: a fresh output
+    // per call would measure page faults (see ARCHITECTURE.md), not encoding.
+    const reusedWriter = new ByteWriter(encoded.length + 1024);
     const hyparquetEncode = () => {
-      const writer = new ByteWriter(encoded.length + 1024);
-      writeRleBitPackedHybrid(writer, values, width);
+      reusedWriter.offset = 0;
+      reusedWriter.index = 0;
+      writeRleBitPackedHybrid(reusedWriter, values, width);
     };
+    const encodeBuffer = new Uint8Array(ts.rleHybridMaxSize(N, width));
     // hyparquet-writer's output is checked by decoding it with ours (its run choices differ).
     const writer = new ByteWriter(encoded.length + 1024);
     writeRleBitPackedHybrid(writer, values, width);
@@ -138,8 +143,8 @@ for (const pattern of ['bit-packed', 'rle-heavy'] as const) {
     } catch {
       writerOk = false;
     }
-    const nativeEncode = () => void native.encodeRleHybrid(values, width);
-    const tsEncode = () => void ts.encodeRleHybrid(values, width);
+    const nativeEncode = () => void native.encodeRleHybridInto(values, width, encodeBuffer);
+    const tsEncode = () => void ts.encodeRleHybridInto(values, width, encodeBuffer);
     rows.push({
       width,
       pattern,
@@ -179,7 +184,7 @@ const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));
-console.log('\nM/s = million values per second. peer = hyparquet readRleBitPackedHybrid (decode) / hyparquet-writer writeRleBitPackedHybrid (encode),');
+console.log('\nM/s = million values per second. peer = hyparquet readRleBitPackedHybrid (decode) / hyparquet-writer writeRleBitPackedHybrid (encode);\nencoders write into a buffer reused across calls;');
 console.log('"wrong" where the peer does not reproduce the values. memcpy = Int32Array.set of the 4 MB decoded size into a touched buffer.');
 console.log('faults = minor page faults per call (native/ts/peer).');
 

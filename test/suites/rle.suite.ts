@@ -7,10 +7,12 @@ import {
   decodeRleHybridLengthPrefixed,
   encodeBitPacked,
   encodeRleHybrid,
+  encodeRleHybridInto,
   encodeRleHybridLengthPrefixed,
   MAX_BIT_PACKED_GROUPS,
   MIN_RLE_RUN,
   RleHybridDecoder,
+  rleHybridMaxSize,
 } from '@parquetry/rle';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -186,6 +188,26 @@ for (let width = 0; width <= 32; width++) {
     }
   });
 }
+
+roundTrips('encoding into a reused, dirty buffer writes the same bytes and nothing else', () => {
+  for (const width of [0, 1, 5, 8, 13, 24, 32]) {
+    for (const dist of DISTRIBUTIONS) {
+      const values = randomValues(width + 77, 3000, width, dist);
+      const expected = encodeRleHybrid(values, width);
+      const out = new Uint8Array(3 + rleHybridMaxSize(values.length, width) + 2).fill(0xaa);
+      const written = encodeRleHybridInto(values, width, out, 3);
+      assert.is(written, expected.length, `width ${width} ${dist}: size`);
+      assert.is(hex(out.subarray(3, 3 + written)), hex(expected), `width ${width} ${dist}: bytes`);
+      assert.is(out[2], 0xaa, 'nothing before the offset');
+      assert.is(out[3 + written], 0xaa, 'nothing after the encoding');
+    }
+  }
+  const values = randomValues(5, 1000, 9, 'random');
+  const size = encodeRleHybrid(values, 9).length;
+  throwsParquetry(() => encodeRleHybridInto(values, 9, new Uint8Array(size - 1)), 'LIMIT', 'buffer one byte short');
+  throwsParquetry(() => encodeRleHybridInto(values, 9, new Uint8Array(size), 1), 'LIMIT', 'offset leaves too little');
+  throwsParquetry(() => encodeRleHybridInto(values, 9, new Uint8Array(size), size + 1), 'INVALID_ARGUMENT', 'offset past the end');
+});
 
 roundTrips('long constant runs are single RLE runs', () => {
   for (const width of [1, 8, 20, 32]) {

@@ -5,7 +5,7 @@ import type { LengthPrefixedResult } from './length-prefixed.js';
 import * as native from './native.js';
 import * as ts from './ts/index.js';
 
-export { RleHybridDecoder, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS } from './ts/index.js';
+export { RleHybridDecoder, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS, rleHybridMaxSize } from './ts/index.js';
 export type { LengthPrefixedResult } from './length-prefixed.js';
 
 /** Below this many values `auto` keeps to TypeScript: a crossing costs about as much as decoding them. */
@@ -21,6 +21,10 @@ export function decodeRleHybrid(bytes: Uint8Array, bitWidth: number, count: numb
 
 export function encodeRleHybrid(values: Int32Array, bitWidth: number): Uint8Array {
   return (useNative(values.length) ? native : ts).encodeRleHybrid(values, bitWidth);
+}
+
+export function encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset = 0): number {
+  return (useNative(values.length) ? native : ts).encodeRleHybridInto(values, bitWidth, out, offset);
 }
 
 export function decodeRleHybridLengthPrefixed(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): LengthPrefixedResult {

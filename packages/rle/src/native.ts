@@ -6,7 +6,8 @@ import { checkCountJustified } from './ts/rle-hybrid-decode.js';
 import { checkBitWidth, checkCount, outputFor } from './ts/validate.js';
 
 export { RleHybridDecoder } from './ts/rle-hybrid-decoder.js';
-export { MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS } from './ts/rle-hybrid-encode.js';
+import { checkOffset } from './ts/rle-hybrid-encode.js';
+export { MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS, rleHybridMaxSize } from './ts/rle-hybrid-encode.js';
 
 export function decodeRleHybrid(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): Int32Array {
   checkBitWidth(bitWidth);
@@ -20,6 +21,12 @@ export function decodeRleHybrid(bytes: Uint8Array, bitWidth: number, count: numb
 export function encodeRleHybrid(values: Int32Array, bitWidth: number): Uint8Array {
   checkBitWidth(bitWidth);
   return requireNativeBinding().encodeRleHybrid(values, bitWidth, false);
+}
+
+export function encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset = 0): number {
+  checkBitWidth(bitWidth);
+  checkOffset(out, offset);
+  return requireNativeBinding().encodeRleHybridInto(values, bitWidth, out, offset);
 }
 
 export function encodeRleHybridLengthPrefixed(values: Int32Array, bitWidth: number): Uint8Array {

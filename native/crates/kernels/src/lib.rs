@@ -15,5 +15,6 @@ mod varint;
 pub use bit_packed_legacy::{decode_bit_packed, encode_bit_packed};
 pub use error::{ErrorCode, KernelError, Result};
 pub use rle_hybrid_decode::{decode_rle_hybrid, decode_rle_hybrid_at};
-pub use rle_hybrid_encode::{encode_rle_hybrid, encode_rle_hybrid_at, MAX_BIT_PACKED_GROUPS, MIN_RLE_RUN};
+pub use rle_hybrid_encode::{
+    encode_rle_hybrid, encode_rle_hybrid_at, encode_rle_hybrid_into, encode_rle_hybrid_into_at, encoded_size_bound, MAX_BIT_PACKED_GROUPS, MIN_RLE_RUN};
 pub use simd::{available_levels, force_scalar, simd_level, SimdLevel};

@@ -7,7 +7,6 @@
 use crate::bitpack::packer_at;
 use crate::simd::{simd_level, SimdLevel};
 use crate::error::{KernelError, Result};
-use crate::varint::write_uleb32;
 
 /// The shortest stretch of equal values written as an RLE run (after aligning the bit-packed run
 /// before it to a multiple of 8 values).
@@ -24,6 +23,25 @@ pub fn encode_rle_hybrid(values: &[u32], bit_width: u32, length_prefixed: bool) 
 
 /// As `encode_rle_hybrid`, with the kernels of a given SIMD level (tests compare levels).
 pub fn encode_rle_hybrid_at(level: SimdLevel, values: &[u32], bit_width: u32, length_prefixed: bool) -> Result<Vec<u8>> {
+    let prefix = if length_prefixed { 4 } else { 0 };
+    let mut out = vec![0u8; prefix + encoded_size_bound(values.len(), bit_width as usize)];
+    let written = encode_rle_hybrid_into_at(level, values, bit_width, &mut out[prefix..])?;
+    if length_prefixed {
+        let len = u32::try_from(written)
+            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "encoded levels exceed 4 GiB"))?;
+        out[..4].copy_from_slice(&len.to_le_bytes());
+    }
+    out.truncate(prefix + written);
+    Ok(out)
+}
+
+/// Encodes into a caller's buffer (a writer reuses one across pages: fresh memory costs a page
+/// fault per 4 KiB) and returns the bytes written; `LIMIT` if `out` is too small.
+pub fn encode_rle_hybrid_into(values: &[u32], bit_width: u32, out: &mut [u8]) -> Result<usize> {
+    encode_rle_hybrid_into_at(simd_level(), values, bit_width, out)
+}
+
+pub fn encode_rle_hybrid_into_at(level: SimdLevel, values: &[u32], bit_width: u32, out: &mut [u8]) -> Result<usize> {
     if bit_width > 32 {
         return Err(KernelError::invalid(format!("bit width {bit_width} is over 32")));
     }
@@ -36,11 +54,7 @@ pub fn encode_rle_hybrid_at(level: SimdLevel, values: &[u32], bit_width: u32, le
             )));
         }
     }
-    let n = values.len();
-    let mut out = Vec::with_capacity(encoded_size_bound(n, w) + 4);
-    if length_prefixed {
-        out.extend_from_slice(&[0; 4]);
-    }
+    let mut sink = SliceWriter { buf: out, pos: 0 };
     let pack = packer_at(level, w);
     let value_bytes = w.div_ceil(8);
     let mut bp_start = 0usize;
@@ -50,21 +64,52 @@ pub fn encode_rle_hybrid_at(level: SimdLevel, values: &[u32], bit_width: u32, le
         // of this stretch.
         let lend = (8 - (s - bp_start) % 8) % 8;
         if e - s - lend >= MIN_RLE_RUN {
-            write_bit_packed(&mut out, &values[bp_start..s + lend], w, pack);
-            write_uleb32(&mut out, ((e - s - lend) as u32) << 1);
-            out.extend_from_slice(&values[s].to_le_bytes()[..value_bytes]);
+            write_bit_packed(&mut sink, &values[bp_start..s + lend], w, pack)?;
+            sink.uleb32(((e - s - lend) as u32) << 1)?;
+            sink.bytes(&values[s].to_le_bytes()[..value_bytes])?;
             bp_start = e;
         }
         from = e;
     }
     // The last bit-packed run is padded with zero values to a whole group.
-    write_bit_packed(&mut out, &values[bp_start..n], w, pack);
-    if length_prefixed {
-        let len = u32::try_from(out.len() - 4)
-            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "encoded levels exceed 4 GiB"))?;
-        out[..4].copy_from_slice(&len.to_le_bytes());
+    write_bit_packed(&mut sink, &values[bp_start..], w, pack)?;
+    Ok(sink.pos)
+}
+
+/// Bounds-checked appends to a caller's buffer.
+struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl SliceWriter<'_> {
+    fn reserve(&mut self, n: usize) -> Result<&mut [u8]> {
+        if n > self.buf.len() - self.pos {
+            return Err(KernelError::new(
+                crate::ErrorCode::Limit,
+                None,
+                format!("output buffer of {} bytes is too small for the encoded values", self.buf.len()),
+            ));
+        }
+        let start = self.pos;
+        self.pos += n;
+        Ok(&mut self.buf[start..start + n])
     }
-    Ok(out)
+    fn bytes(&mut self, b: &[u8]) -> Result<()> {
+        self.reserve(b.len())?.copy_from_slice(b);
+        Ok(())
+    }
+    fn uleb32(&mut self, mut value: u32) -> Result<()> {
+        let mut tmp = [0u8; 5];
+        let mut n = 0;
+        while value >= 0x80 {
+            tmp[n] = (value as u8 & 0x7f) | 0x80;
+            value >>= 7;
+            n += 1;
+        }
+        tmp[n] = value as u8;
+        self.bytes(&tmp[..=n])
+    }
 }
 
 /// The next maximal stretch `[s, e)` of at least `MIN_RLE_RUN` equal values with `s >= from`
@@ -76,7 +121,8 @@ fn next_long_stretch(values: &[u32], from: usize) -> Option<(usize, usize)> {
     let mut block = from.div_ceil(8) * 8;
     while block + 8 <= n {
         let v = values[block];
-        if values[block + 1..block + 8].iter().all(|&x| x == v) {
+        // No early exit: 8 compares without a branch beat a mispredicted one on random data.
+        if values[block..block + 8].iter().fold(true, |all, &x| all & (x == v)) {
             let mut s = block;
             while s > from && values[s - 1] == v {
                 s -= 1;
@@ -97,15 +143,17 @@ fn next_long_stretch(values: &[u32], from: usize) -> Option<(usize, usize)> {
 }
 
 /// Bit-packed runs of at most `MAX_BIT_PACKED_GROUPS` groups for `values` (empty writes nothing).
-fn write_bit_packed(out: &mut Vec<u8>, values: &[u32], w: usize, pack: crate::bitpack::PackFn) {
+fn write_bit_packed(sink: &mut SliceWriter, values: &[u32], w: usize, pack: crate::bitpack::PackFn) -> Result<()> {
     for chunk in values.chunks(MAX_BIT_PACKED_GROUPS * 8) {
         let groups = chunk.len().div_ceil(8);
-        write_uleb32(out, ((groups as u32) << 1) | 1);
-        let start = out.len();
+        sink.uleb32(((groups as u32) << 1) | 1)?;
         // Whole groups of bytes: a final partial group is padded with zero bits.
-        out.resize(start + groups * w, 0);
-        pack(chunk, &mut out[start..]);
+        let dest = sink.reserve(groups * w)?;
+        let packed = (chunk.len() * w).div_ceil(8);
+        dest[packed..].fill(0);
+        pack(chunk, dest);
     }
+    Ok(())
 }
 
 /// Upper bound on the encoded size of `n` values of width `w`: everything bit-packed plus, at

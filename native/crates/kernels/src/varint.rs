@@ -19,12 +19,3 @@ pub fn read_uleb32(input: &[u8], pos: &mut usize) -> Result<u32> {
     }
     Err(KernelError::corrupt(start, "varint is longer than 5 bytes"))
 }
-
-#[inline]
-pub fn write_uleb32(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8 & 0x7f) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}

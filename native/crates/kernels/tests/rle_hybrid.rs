@@ -1,5 +1,5 @@
 use parquetry_kernels::{
-    available_levels, decode_bit_packed, decode_rle_hybrid_at, encode_bit_packed, encode_rle_hybrid_at, ErrorCode,
+    encode_rle_hybrid_into, available_levels, decode_bit_packed, decode_rle_hybrid_at, encode_bit_packed, encode_rle_hybrid_at, ErrorCode,
     SimdLevel,
 };
 
@@ -233,4 +233,17 @@ fn run_search_matches_the_obvious_scan() {
             assert_eq!(encode_rle_hybrid_at(level, &values, w, false).unwrap(), expected, "round {round}, width {w}");
         }
     }
+}
+
+#[test]
+fn encoding_into_a_dirty_reused_buffer() {
+    let mut rng = Rng(3);
+    let values = random_values(&mut rng, 5000, 13, true);
+    let expected = encode_rle_hybrid_at(SimdLevel::Scalar, &values, 13, false).unwrap();
+    let mut buffer = vec![0xAAu8; expected.len() + 10];
+    assert_eq!(encode_rle_hybrid_into(&values, 13, &mut buffer).unwrap(), expected.len());
+    assert_eq!(&buffer[..expected.len()], &expected[..]);
+    assert_eq!(buffer[expected.len()], 0xAA, "nothing written past the end");
+    let mut small = vec![0u8; expected.len() - 1];
+    assert_eq!(encode_rle_hybrid_into(&values, 13, &mut small).unwrap_err().code, ErrorCode::Limit);
 }

@@ -3,7 +3,14 @@ import { decodeLengthPrefixedWith, type LengthPrefixedResult } from '../length-p
 import { decodeRleHybrid } from './rle-hybrid-decode.js';
 
 export { decodeRleHybrid } from './rle-hybrid-decode.js';
-export { encodeRleHybrid, encodeRleHybridLengthPrefixed, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS } from './rle-hybrid-encode.js';
+export {
+  encodeRleHybrid,
+  encodeRleHybridInto,
+  encodeRleHybridLengthPrefixed,
+  rleHybridMaxSize,
+  MIN_RLE_RUN,
+  MAX_BIT_PACKED_GROUPS,
+} from './rle-hybrid-encode.js';
 export { decodeBitPacked, encodeBitPacked } from './bit-packed-legacy.js';
 export { RleHybridDecoder } from './rle-hybrid-decoder.js';
 

@@ -1,4 +1,4 @@
-import { writeUleb32 } from '@parquetry/core';
+import { ParquetryError, writeUleb32 } from '@parquetry/core';
 import { packValues } from './bitpack.js';
 import { checkBitWidth, checkValuesFit } from './validate.js';
 
@@ -38,6 +38,8 @@ function nextLongStretch(values: Int32Array, from: number, found: Int32Array): b
       let s = block;
       while (s > from && values[s - 1] === v) s--;
       let e = block + 8;
+      while (e + 8 <= n && values[e] === v && values[e + 1] === v && values[e + 2] === v && values[e + 3] === v &&
+        values[e + 4] === v && values[e + 5] === v && values[e + 6] === v && values[e + 7] === v) e += 8;
       while (e < n && values[e] === v) e++;
       if (e - s >= MIN_RLE_RUN) {
         found[0] = s;
@@ -95,22 +97,28 @@ function writeBitPacked(values: Int32Array, start: number, end: number, bitWidth
   return pos;
 }
 
-function encode(values: Int32Array, bitWidth: number, prefix: boolean): Uint8Array {
-  checkBitWidth(bitWidth);
-  checkValuesFit(values, bitWidth);
+/** Throws unless `values[start..end)` fit in `bitWidth` bits. */
+function checkRangeFits(values: Int32Array, start: number, end: number, bitWidth: number): void {
+  if (start < end) checkValuesFit(values.subarray(start, end), bitWidth, start);
+}
+
+/** Bytes the encoding of `values` takes; checks every value fits (each RLE run's value once). */
+function encodedSize(values: Int32Array, bitWidth: number, runs: number[]): number {
   const valueBytes = (bitWidth + 7) >>> 3;
-  const runs = planRleRuns(values);
-  // Size the output exactly from the plan, then write it: no oversized buffer, no final copy.
-  let size = prefix ? 4 : 0;
+  let size = 0;
   let bpStart = 0;
   for (let r = 0; r < runs.length; r += 2) {
+    checkRangeFits(values, bpStart, runs[r] + 1, bitWidth);
     size += bitPackedSize(runs[r] - bpStart, bitWidth) + ulebSize(runs[r + 1] * 2) + valueBytes;
     bpStart = runs[r] + runs[r + 1];
   }
-  size += bitPackedSize(values.length - bpStart, bitWidth);
-  const out = new Uint8Array(size);
-  let pos = prefix ? 4 : 0;
-  bpStart = 0;
+  checkRangeFits(values, bpStart, values.length, bitWidth);
+  return size + bitPackedSize(values.length - bpStart, bitWidth);
+}
+
+function writeRuns(values: Int32Array, bitWidth: number, runs: number[], out: Uint8Array, pos: number): number {
+  const valueBytes = (bitWidth + 7) >>> 3;
+  let bpStart = 0;
   for (let r = 0; r < runs.length; r += 2) {
     pos = writeBitPacked(values, bpStart, runs[r], bitWidth, out, pos);
     pos = writeUleb32(out, pos, runs[r + 1] * 2);
@@ -119,17 +127,56 @@ function encode(values: Int32Array, bitWidth: number, prefix: boolean): Uint8Arr
     bpStart = runs[r] + runs[r + 1];
   }
   // The last bit-packed run is padded with zero values to a whole group.
-  writeBitPacked(values, bpStart, values.length, bitWidth, out, pos);
-  if (prefix) new DataView(out.buffer, out.byteOffset, 4).setUint32(0, size - 4, true);
-  return out;
+  return writeBitPacked(values, bpStart, values.length, bitWidth, out, pos);
 }
 
 /** The RLE/bit-packing hybrid of `values`, each of which must fit in `bitWidth` bits. */
 export function encodeRleHybrid(values: Int32Array, bitWidth: number): Uint8Array {
-  return encode(values, bitWidth, false);
+  checkBitWidth(bitWidth);
+  const runs = planRleRuns(values);
+  const out = new Uint8Array(encodedSize(values, bitWidth, runs));
+  writeRuns(values, bitWidth, runs, out, 0);
+  return out;
 }
 
 /** As `encodeRleHybrid`, preceded by the 4-byte little-endian length (data page v1 levels). */
 export function encodeRleHybridLengthPrefixed(values: Int32Array, bitWidth: number): Uint8Array {
-  return encode(values, bitWidth, true);
+  checkBitWidth(bitWidth);
+  const runs = planRleRuns(values);
+  const size = encodedSize(values, bitWidth, runs);
+  const out = new Uint8Array(4 + size);
+  new DataView(out.buffer).setUint32(0, size, true);
+  writeRuns(values, bitWidth, runs, out, 4);
+  return out;
+}
+
+/**
+ * Encodes into `out` from `offset` and returns the bytes written: a writer reuses one buffer across
+ * pages instead of paying for fresh memory (a page fault per 4 KiB) on every call. `LIMIT` when
+ * `out` is too small; `rleHybridMaxSize` gives a size that always suffices.
+ */
+export function encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset = 0): number {
+  checkBitWidth(bitWidth);
+  checkOffset(out, offset);
+  const runs = planRleRuns(values);
+  const size = encodedSize(values, bitWidth, runs);
+  if (size > out.length - offset) {
+    throw new ParquetryError('LIMIT', `output buffer of ${out.length} bytes is too small for the encoded values`);
+  }
+  writeRuns(values, bitWidth, runs, out, offset);
+  return size;
+}
+
+export function checkOffset(out: Uint8Array, offset: number): void {
+  if (!Number.isInteger(offset) || offset < 0 || offset > out.length) {
+    throw new ParquetryError('INVALID_ARGUMENT', `offset ${offset} is outside an output of ${out.length} bytes`);
+  }
+}
+
+/**
+ * A size the hybrid encoding of `count` values of `bitWidth` bits never exceeds: everything
+ * bit-packed plus, at worst, an RLE run (5-byte header, 4-byte value) per MIN_RLE_RUN values.
+ */
+export function rleHybridMaxSize(count: number, bitWidth: number): number {
+  return Math.ceil(count / 8) * bitWidth + (Math.floor(count / MIN_RLE_RUN) + 2) * 9 + (Math.floor(count / CHUNK) + 2) * 5;
 }

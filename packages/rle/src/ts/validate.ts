@@ -25,13 +25,13 @@ export function outputFor(out: Int32Array | undefined, count: number): Int32Arra
 }
 
 /** Throws unless every value fits in `bitWidth` bits (as an unsigned integer). */
-export function checkValuesFit(values: Int32Array, bitWidth: number): void {
+export function checkValuesFit(values: Int32Array, bitWidth: number, firstIndex = 0): void {
   if (bitWidth === 32) return;
   const limit = 2 ** bitWidth;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v < 0 || v >= limit) {
-      throw new ParquetryError('INVALID_ARGUMENT', `value ${v} at index ${i} does not fit in ${bitWidth} bits`);
+      throw new ParquetryError('INVALID_ARGUMENT', `value ${v} at index ${firstIndex + i} does not fit in ${bitWidth} bits`);
     }
   }
 }
