@@ -46,7 +46,8 @@ pub fn encode_rle_hybrid_into_at(level: SimdLevel, values: &[u32], bit_width: u3
         return Err(KernelError::invalid(format!("bit width {bit_width} is over 32")));
     }
     let w = bit_width as usize;
-    if w < 32 {
+    // An OR over all values vectorises; the index is looked for only when something is too wide.
+    if w < 32 && values.iter().fold(0u32, |acc, &v| acc | v) >> w != 0 {
         if let Some(i) = values.iter().position(|&v| v >> w != 0) {
             return Err(KernelError::invalid(format!(
                 "value {} at index {i} does not fit in {w} bits",
@@ -128,6 +129,9 @@ fn next_long_stretch(values: &[u32], from: usize) -> Option<(usize, usize)> {
                 s -= 1;
             }
             let mut e = block + 8;
+            while e + 8 <= n && values[e..e + 8].iter().fold(true, |all, &x| all & (x == v)) {
+                e += 8;
+            }
             while e < n && values[e] == v {
                 e += 1;
             }
