@@ -1,3 +1,3 @@
 // Browser entry: pure TypeScript, never touches the native addon.
 export * from './ts/index.js';
-export type { LengthPrefixedResult } from './length-prefixed.js';
+export type { LengthPrefixedResult } from './ts/length-prefixed.js';

@@ -1,12 +1,12 @@
 // Node entry: each call goes to the backend in force (see @parquetry/core `backend()`). Under
 // `auto`, inputs too small to repay a boundary crossing stay in TypeScript.
 import { backendMode, nativeBinding } from '@parquetry/core';
-import type { LengthPrefixedResult } from './length-prefixed.js';
+import type { LengthPrefixedResult } from './ts/length-prefixed.js';
 import * as native from './native.js';
 import * as ts from './ts/index.js';
 
 export { RleHybridDecoder, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS, rleHybridMaxSize } from './ts/index.js';
-export type { LengthPrefixedResult } from './length-prefixed.js';
+export type { LengthPrefixedResult } from './ts/length-prefixed.js';
 
 /** Below this many values `auto` keeps to TypeScript: a crossing costs about as much as decoding them. */
 export const NATIVE_MIN_VALUES = 64;

@@ -1,7 +1,7 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
 // load (always in a browser). Arguments are checked here before crossing the boundary, and again in Rust.
 import { requireNativeBinding } from '@parquetry/core';
-import { decodeLengthPrefixedWith, type LengthPrefixedResult } from './length-prefixed.js';
+import { decodeLengthPrefixedWith, type LengthPrefixedResult } from './ts/length-prefixed.js';
 import { checkCountJustified } from './ts/rle-hybrid-decode.js';
 import { checkBitWidth, checkCount, outputFor } from './ts/validate.js';
 

@@ -6,7 +6,7 @@
 
 use core::arch::x86_64::*;
 
-use crate::bitpack::{mask, pack_scalar, unpack_scalar, width_table, PackFn, UnpackFn};
+use crate::bitpack_scalar::{mask, pack_scalar, unpack_scalar, width_table, PackFn, UnpackFn};
 
 struct Consts<const W: usize>;
 

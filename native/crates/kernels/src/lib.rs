@@ -6,6 +6,7 @@ pub mod bit_packed_legacy;
 pub mod bitpack;
 #[cfg(target_arch = "x86_64")]
 mod bitpack_avx2;
+mod bitpack_scalar;
 pub mod error;
 pub mod rle_hybrid_decode;
 pub mod rle_hybrid_encode;

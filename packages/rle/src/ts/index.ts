@@ -1,5 +1,5 @@
 // The pure-TypeScript implementation: what the browser build exports, and the fallback in Node.
-import { decodeLengthPrefixedWith, type LengthPrefixedResult } from '../length-prefixed.js';
+import { decodeLengthPrefixedWith, type LengthPrefixedResult } from './length-prefixed.js';
 import { decodeRleHybrid } from './rle-hybrid-decode.js';
 
 export { decodeRleHybrid } from './rle-hybrid-decode.js';
