@@ -1,6 +1,6 @@
 // The RLE/bit-packing hybrid and BIT_PACKED conformance suite. Defined once; run with the native
 // backend, the TS backend in Node, and the TS build in Chromium. It only uses the public API.
-import { ParquetryError } from '@parquetry/core';
+import { ByteCursor, ParquetryError } from '@parquetry/core';
 import {
   decodeBitPacked,
   decodeRleHybrid,
@@ -155,6 +155,17 @@ streaming('random reads and skips equal one full decode', () => {
     }
     assert.is(d.byteOffset, encoded.length);
   }
+});
+
+streaming('a decoder on the caller\'s cursor leaves it after the runs it consumed', () => {
+  // 2 levels runs, then an unrelated byte 0xee the page reader reads next
+  const cursor = new ByteCursor(bytes(0x99, 0x03, 0x88, 0xc6, 0xfa, 0x50, 0x05, 0xee), 1);
+  const d = new RleHybridDecoder(cursor, 3, 48);
+  const out = new Int32Array(48);
+  d.read(out);
+  assertValues(out, ints(...range(8), ...new Array(40).fill(5)), 'values');
+  assert.is(cursor.pos, 7);
+  assert.is(cursor.readU8(), 0xee);
 });
 
 streaming('asking for more values than remain is an error', () => {

@@ -1,5 +1,9 @@
 import { ParquetryError } from './error.js';
 
+// Constant scales: `2 ** k` with a variable k becomes a Math.pow call in V8.
+const BYTE_SCALE = [1, 2 ** 8, 2 ** 16, 2 ** 24];
+const VARINT_SCALE = [1, 2 ** 7, 2 ** 14, 2 ** 21, 2 ** 28];
+
 /**
  * A read position over a byte buffer, shared by every decoder. Every read checks the bounds first
  * and throws a `TRUNCATED` ParquetryError carrying the offset, so decoders never index past the end.
@@ -45,9 +49,10 @@ export class ByteCursor {
 
   /** Little-endian unsigned integer of `width` bytes (0..4), as the RLE run value is stored. */
   readUIntLE(width: number, what = 'integer'): number {
+    if (!(width >= 0 && width <= 4)) throw new ParquetryError('INVALID_ARGUMENT', `integer width ${width} is not in 0..4`);
     this.need(width, what);
     let v = 0;
-    for (let i = 0; i < width; i++) v += this.bytes[this.pos + i] * 2 ** (8 * i);
+    for (let i = 0; i < width; i++) v += this.bytes[this.pos + i] * BYTE_SCALE[i];
     this.pos += width;
     return v;
   }
@@ -62,7 +67,7 @@ export class ByteCursor {
         throw new ParquetryError('TRUNCATED', `${what} ends before its last byte`, { offset: start });
       }
       const byte = b[this.pos++];
-      value += (byte & 0x7f) * 2 ** (7 * i);
+      value += (byte & 0x7f) * VARINT_SCALE[i];
       if ((byte & 0x80) === 0) {
         if (value > 0xffffffff) throw new ParquetryError('CORRUPT', `${what} ${value} does not fit in 32 bits`, { offset: start });
         return value;

@@ -1,4 +1,4 @@
-import { ParquetryError } from '@parquetry/core';
+import { ByteCursor, ParquetryError } from '@parquetry/core';
 
 type Decode = (bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array) => Int32Array;
 
@@ -16,13 +16,9 @@ export function decodeLengthPrefixedWith(
   count: number,
   out?: Int32Array,
 ): LengthPrefixedResult {
-  if (bytes.length < 4) {
-    throw new ParquetryError('TRUNCATED', `length prefix needs 4 bytes but ${bytes.length} remain`, { offset: 0 });
-  }
-  const length = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-  if (length > bytes.length - 4) {
-    throw new ParquetryError('TRUNCATED', `length prefix declares ${length} bytes but ${bytes.length - 4} follow`, { offset: 0 });
-  }
+  const cursor = new ByteCursor(bytes);
+  const length = cursor.readU32LE('length prefix');
+  cursor.need(length, 'levels the length prefix declares');
   try {
     return { values: decode(bytes.subarray(4, 4 + length), bitWidth, count, out), bytesRead: 4 + length };
   } catch (error) {

@@ -1,10 +1,6 @@
-import { ParquetryError } from '@parquetry/core';
+import { ByteCursor, ParquetryError } from '@parquetry/core';
 import { unpackValues } from './bitpack.js';
 import { checkBitWidth, checkCount } from './validate.js';
-
-// Constant scales instead of `2 ** k` with a variable k, which V8 turns into a Math.pow call per run.
-const VARINT_SCALE = [1, 2 ** 7, 2 ** 14, 2 ** 21, 2 ** 28];
-const BYTE_SCALE = [1, 2 ** 8, 2 ** 16, 2 ** 24];
 
 /**
  * Streaming decoder for the RLE/bit-packing hybrid (Encodings.md): reads or skips any number of
@@ -14,15 +10,17 @@ const BYTE_SCALE = [1, 2 ** 8, 2 ** 16, 2 ** 24];
  * value by fewer than 8 values (padding of its last group), and that padding's bytes may be absent;
  * any other run longer than the values still expected is `CORRUPT`, a run that needs more bytes
  * than remain is `TRUNCATED`.
+ *
+ * It reads through a `ByteCursor`: its own over `bytes[byteOffset..byteEnd)`, or the caller's, which
+ * then stands after the runs consumed so far (a page reader goes on from there).
  */
 export class RleHybridDecoder {
+  private readonly cursor: ByteCursor;
   private readonly bytes: Uint8Array;
-  private readonly end: number;
   private readonly width: number;
   private readonly valueBytes: number;
   /** 2 ** width: RLE values must be below it. */
   private readonly limit: number;
-  private pos: number;
   /** Values not yet read or skipped. */
   private left: number;
   /** Values left in the current run (within `left`). */
@@ -33,20 +31,18 @@ export class RleHybridDecoder {
   private runBase = 0;
   private runIndex = 0;
 
-  constructor(bytes: Uint8Array, bitWidth: number, count: number, byteOffset = 0, byteEnd = bytes.length) {
+  /** Decodes `count` values from `source[byteOffset..byteEnd)`, or from a cursor it then advances. */
+  constructor(source: Uint8Array | ByteCursor, bitWidth: number, count: number, byteOffset = 0, byteEnd?: number) {
+    this.cursor = source instanceof ByteCursor ? source : new ByteCursor(source, byteOffset, byteEnd ?? source.length);
     checkBitWidth(bitWidth);
     checkCount(count);
-    if (!(Number.isInteger(byteOffset) && Number.isInteger(byteEnd) && 0 <= byteOffset && byteOffset <= byteEnd && byteEnd <= bytes.length)) {
-      throw new ParquetryError('INVALID_ARGUMENT', `byte range ${byteOffset}..${byteEnd} is outside a buffer of ${bytes.length} bytes`);
-    }
-    this.bytes = bytes;
+    this.bytes = this.cursor.bytes;
     this.width = bitWidth;
     this.valueBytes = (bitWidth + 7) >>> 3;
     this.limit = 2 ** bitWidth;
-    this.pos = byteOffset;
-    this.end = byteEnd;
     this.left = count;
   }
+
 
   /** Values not yet read or skipped. */
   get remaining(): number {
@@ -55,7 +51,7 @@ export class RleHybridDecoder {
 
   /** Byte position after the runs started so far; once every value is read, the stream's end. */
   get byteOffset(): number {
-    return this.pos;
+    return this.cursor.pos;
   }
 
   /** Decodes the next `n` values into `out` from `outOffset`. */
@@ -101,22 +97,10 @@ export class RleHybridDecoder {
   }
 
   private nextRun(): void {
-    const bytes = this.bytes;
-    const headerAt = this.pos;
-    // ULEB128 header, at most 5 bytes.
-    let header = 0;
-    let p = this.pos;
-    for (let i = 0; ; i++) {
-      if (i === 5) throw new ParquetryError('CORRUPT', 'varint is longer than 5 bytes', { offset: headerAt });
-      if (p >= this.end) throw new ParquetryError('TRUNCATED', 'varint ends before its last byte', { offset: headerAt });
-      const b = bytes[p++];
-      header += (b & 0x7f) * VARINT_SCALE[i];
-      if (b < 0x80) break;
-    }
-    if (header > 0xffffffff) {
-      throw new ParquetryError('CORRUPT', `varint ${header} does not fit in 32 bits`, { offset: headerAt });
-    }
-    const available = this.end - p;
+    const cursor = this.cursor;
+    const headerAt = cursor.pos;
+    const header = cursor.readUleb32('run header');
+    const available = cursor.remaining;
     const remaining = this.left;
     if (header % 2 === 1) {
       const groups = Math.floor(header / 2);
@@ -130,11 +114,12 @@ export class RleHybridDecoder {
         throw new ParquetryError('TRUNCATED', `bit-packed run of ${n} values needs ${needed} bytes but ${available} remain`, { offset: headerAt });
       }
       this.runIsRle = false;
-      this.runBase = p;
+      this.runBase = cursor.pos;
       this.runIndex = 0;
       this.runLeft = take;
+      // The padding of a final group may be absent: consume what is there.
       const runBytes = groups * this.width;
-      this.pos = p + (runBytes < available ? runBytes : available);
+      cursor.pos += runBytes < available ? runBytes : available;
     } else {
       const n = Math.floor(header / 2);
       if (n > remaining) {
@@ -143,15 +128,14 @@ export class RleHybridDecoder {
       if (this.valueBytes > available) {
         throw new ParquetryError('TRUNCATED', 'RLE run ends before its value', { offset: headerAt });
       }
-      let value = 0;
-      for (let i = 0; i < this.valueBytes; i++) value += bytes[p + i] * BYTE_SCALE[i];
+      const valueAt = cursor.pos;
+      const value = cursor.readUIntLE(this.valueBytes, 'RLE value');
       if (value >= this.limit) {
-        throw new ParquetryError('CORRUPT', `RLE value ${value} does not fit in ${this.width} bits`, { offset: p });
+        throw new ParquetryError('CORRUPT', `RLE value ${value} does not fit in ${this.width} bits`, { offset: valueAt });
       }
       this.runIsRle = true;
       this.runValue = value | 0;
       this.runLeft = n;
-      this.pos = p + this.valueBytes;
     }
   }
 }
