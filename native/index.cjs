@@ -1,7 +1,8 @@
 'use strict';
-// Loads the addon for this platform: an explicit path (PARQUETRY_NATIVE_PATH), then the .node file
-// built beside this loader, then the per-platform package published as
-// @parquetry/native-<platform>. Throws with every attempt's error attached as the cause.
+// Loads the addon for this platform: an explicit path (PARQUETRY_NATIVE_PATH, and then nothing
+// else: an override that fails must not silently load another binary), else the .node file built
+// beside this loader, then the per-platform package published as @parquetry/native-<platform>.
+// Throws with every attempt's error attached as the cause.
 const { join } = require('node:path');
 
 function isMusl() {
@@ -22,10 +23,9 @@ function platformTag() {
 
 function load() {
   const tag = platformTag();
-  const candidates = [];
-  if (process.env.PARQUETRY_NATIVE_PATH) candidates.push(process.env.PARQUETRY_NATIVE_PATH);
-  candidates.push(join(__dirname, `parquetry.${tag}.node`));
-  candidates.push(`@parquetry/native-${tag}`);
+  const candidates = process.env.PARQUETRY_NATIVE_PATH
+    ? [process.env.PARQUETRY_NATIVE_PATH]
+    : [join(__dirname, `parquetry.${tag}.node`), `@parquetry/native-${tag}`];
   const errors = [];
   for (const candidate of candidates) {
     try {
