@@ -1,0 +1,2 @@
+// The native implementation, whatever PARQUETRY_BACKEND says (wired when the kernels land).
+export {};

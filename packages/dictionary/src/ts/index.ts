@@ -1,0 +1,2 @@
+// Pure-TypeScript implementation (filled in by the package's work).
+export {};
