@@ -8,6 +8,10 @@ try {
   await runSuites([
     ['backend', () => import('./suites/backend.suite.js')],
     ['rle', () => import('./suites/rle.suite.js')],
+    ['plain', () => import('./suites/plain.suite.js')],
+    ['byte-stream-split', () => import('./suites/byte-stream-split.suite.js')],
+    ['delta', () => import('./suites/delta.suite.js')],
+    ['dictionary', () => import('./suites/dictionary.suite.js')],
   ]);
 } finally {
   (globalThis as Record<string, unknown>).__PARQUETRY_DONE__ = true;

@@ -10,5 +10,9 @@ if (requested !== 'native' && requested !== 'ts') {
 await runSuites([
   ['backend', () => import('./suites/backend.suite.js')],
   ['rle', () => import('./suites/rle.suite.js')],
+  ['plain', () => import('./suites/plain.suite.js')],
+  ['byte-stream-split', () => import('./suites/byte-stream-split.suite.js')],
+  ['delta', () => import('./suites/delta.suite.js')],
+  ['dictionary', () => import('./suites/dictionary.suite.js')],
   ...(requested === 'native' ? ([['rle native<->ts', () => import('./suites/rle.cross.node.js')]] as const) : []),
 ]);

@@ -1,0 +1,2 @@
+// Conformance suite for @parquetry/byte-stream-split (being written).
+export {};

@@ -1,0 +1,2 @@
+// Conformance suite for @parquetry/delta (being written).
+export {};

@@ -1,0 +1,2 @@
+// Conformance suite for @parquetry/dictionary (being written).
+export {};

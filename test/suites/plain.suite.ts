@@ -1,0 +1,2 @@
+// Conformance suite for @parquetry/plain (being written).
+export {};
