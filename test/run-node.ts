@@ -1,4 +1,5 @@
 // Runs the conformance suites in Node under the backend PARQUETRY_BACKEND names (native or ts).
+// PARQUETRY_SUITES=rle,delta runs only the named suites (while working on one codec).
 import { runSuites } from './lib/run-suites.js';
 
 const requested = process.env.PARQUETRY_BACKEND;
@@ -7,12 +8,18 @@ if (requested !== 'native' && requested !== 'ts') {
 }
 (globalThis as Record<string, unknown>).__PARQUETRY_TEST__ = { expectedBackend: requested, host: 'node' };
 
-await runSuites([
+const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['backend', () => import('./suites/backend.suite.js')],
   ['rle', () => import('./suites/rle.suite.js')],
   ['plain', () => import('./suites/plain.suite.js')],
   ['byte-stream-split', () => import('./suites/byte-stream-split.suite.js')],
   ['delta', () => import('./suites/delta.suite.js')],
   ['dictionary', () => import('./suites/dictionary.suite.js')],
-  ...(requested === 'native' ? ([['rle native<->ts', () => import('./suites/rle.cross.node.js')]] as const) : []),
-]);
+  // Node only: the Python reference encoder runs beside the suite.
+  ['encodings vs Python reference', () => import('./suites/encodings.reference.node.js')],
+];
+// Node only, native runs: native and TypeScript side by side in one process.
+if (requested === 'native') suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
+
+const only = process.env.PARQUETRY_SUITES?.split(',').map((s) => s.trim());
+await runSuites(only ? suites.filter(([name]) => only.some((o) => name.startsWith(o))) : suites);

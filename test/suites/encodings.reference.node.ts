@@ -1,0 +1,2 @@
+// Node only: decoders against streams from the independent Python reference (being written).
+export {};
