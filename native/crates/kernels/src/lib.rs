@@ -4,10 +4,15 @@
 
 pub mod bit_packed_legacy;
 pub mod bitpack;
+pub mod bitpack64;
+pub mod byte_stream_split;
+pub mod delta;
+pub mod dictionary;
 #[cfg(target_arch = "x86_64")]
 mod bitpack_avx2;
 mod bitpack_scalar;
 pub mod error;
+pub mod plain;
 pub mod rle_hybrid_decode;
 pub mod rle_hybrid_encode;
 pub mod simd;

@@ -1,0 +1,93 @@
+//! Dictionary decoding (Encodings.md "Dictionary Encoding"): indices turned into values by a gather.
+//! Indices are checked in one pass (a vectorised min/max) before the gather runs unchecked.
+
+use crate::error::{KernelError, Result};
+
+fn check_indices(indices: &[i32], size: usize) -> Result<()> {
+    let (min, max) = indices.iter().fold((i32::MAX, i32::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    if !indices.is_empty() && (min < 0 || max as usize >= size) {
+        let at = indices.iter().position(|&v| v < 0 || v as usize >= size).unwrap_or(0);
+        return Err(KernelError::new(
+            crate::ErrorCode::Corrupt,
+            None,
+            format!("dictionary index {} at position {at} is outside a dictionary of {size} values", indices[at]),
+        ));
+    }
+    Ok(())
+}
+
+#[inline(always)]
+fn gather_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) {
+    for (o, &i) in out.iter_mut().zip(indices) {
+        // SAFETY: check_indices proved 0 <= i < dict.len().
+        *o = unsafe { *dict.get_unchecked(i as usize) };
+    }
+}
+
+/// Fixed-width values: `dict` holds `dict.len() / width` values, `out` receives
+/// `indices.len() * width` bytes.
+pub fn gather_fixed_width(dict: &[u8], width: usize, indices: &[i32], out: &mut [u8]) -> Result<()> {
+    if width == 0 || dict.len() % width != 0 {
+        return Err(KernelError::invalid(format!("dictionary of {} bytes is not whole {width}-byte values", dict.len())));
+    }
+    if out.len() != indices.len() * width {
+        return Err(KernelError::invalid(format!("output holds {} bytes, {} are needed", out.len(), indices.len() * width)));
+    }
+    let size = dict.len() / width;
+    check_indices(indices, size)?;
+    for (o, &i) in out.chunks_exact_mut(width).zip(indices) {
+        let i = i as usize;
+        o.copy_from_slice(&dict[i * width..(i + 1) * width]);
+    }
+    Ok(())
+}
+
+/// As `gather_fixed_width` for 4-byte values already viewed as words (no byte shuffling).
+pub fn gather_u32(dict: &[u32], indices: &[i32], out: &mut [u32]) -> Result<()> {
+    if out.len() != indices.len() {
+        return Err(KernelError::invalid("output length differs from the index count"));
+    }
+    check_indices(indices, dict.len())?;
+    gather_words(dict, indices, out);
+    Ok(())
+}
+
+/// As `gather_fixed_width` for 8-byte values viewed as words.
+pub fn gather_u64(dict: &[u64], indices: &[i32], out: &mut [u64]) -> Result<()> {
+    if out.len() != indices.len() {
+        return Err(KernelError::invalid("output length differs from the index count"));
+    }
+    check_indices(indices, dict.len())?;
+    gather_words(dict, indices, out);
+    Ok(())
+}
+
+/// Byte-array values: fills `out_offsets` (indices.len() + 1, starting at 0) and returns the
+/// gathered bytes, sized exactly from the selected lengths.
+pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i32], out_offsets: &mut [i32]) -> Result<Vec<u8>> {
+    let size = dict_offsets.len().saturating_sub(1);
+    if out_offsets.len() != indices.len() + 1 {
+        return Err(KernelError::invalid("output offsets must hold count + 1 entries"));
+    }
+    for i in 0..size {
+        let (a, b) = (dict_offsets[i], dict_offsets[i + 1]);
+        if a < 0 || b < a || b as usize > dict_bytes.len() {
+            return Err(KernelError::invalid(format!("dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes", i + 1)));
+        }
+    }
+    check_indices(indices, size)?;
+    let mut total = 0usize;
+    out_offsets[0] = 0;
+    for (k, &i) in indices.iter().enumerate() {
+        let i = i as usize;
+        total += (dict_offsets[i + 1] - dict_offsets[i]) as usize;
+        out_offsets[k + 1] = i32::try_from(total)
+            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
+    }
+    let mut out = Vec::with_capacity(total);
+    for &i in indices {
+        let i = i as usize;
+        out.extend_from_slice(&dict_bytes[dict_offsets[i] as usize..dict_offsets[i + 1] as usize]);
+    }
+    Ok(out)
+}

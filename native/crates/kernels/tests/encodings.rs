@@ -1,0 +1,207 @@
+use parquetry_kernels::byte_stream_split::{decode_byte_stream_split, encode_byte_stream_split};
+use parquetry_kernels::delta::*;
+use parquetry_kernels::dictionary::{gather_byte_arrays, gather_fixed_width, gather_u32, gather_u64};
+use parquetry_kernels::plain::*;
+use parquetry_kernels::ErrorCode;
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+fn dbp_i32(values: &[i32]) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_delta_binary_packed_i32(values, &mut out);
+    out
+}
+
+#[test]
+fn delta_spec_example_one_to_five() {
+    // header: block 128 (80 01), 4 miniblocks, 5 values, first 1 (zigzag 2);
+    // block: min delta 1 (zigzag 2), widths 0 0 0 0, no miniblock bytes
+    let bytes = [0x80, 0x01, 0x04, 0x05, 0x02, 0x02, 0, 0, 0, 0];
+    assert_eq!(dbp_i32(&[1, 2, 3, 4, 5]), bytes);
+    let mut out = [0i32; 5];
+    assert_eq!(decode_delta_binary_packed_i32(&bytes, &mut out).unwrap(), bytes.len());
+    assert_eq!(out, [1, 2, 3, 4, 5]);
+}
+
+#[test]
+fn delta_spec_example_seven_down_then_up() {
+    // 7 5 3 1 2 3 4 5 (Encodings.md): deltas -2 -2 -2 1 1 1 1, min -2 (zigzag 3), relative
+    // 0 0 0 3 3 3 3 at width 2: 11000000 00111111, then 6 zero bytes (32 values x 2 bits = 8 bytes)
+    let mut bytes = vec![0x80, 0x01, 0x04, 0x08, 0x0e, 0x03, 2, 0, 0, 0, 0b1100_0000, 0b0011_1111];
+    bytes.extend_from_slice(&[0; 6]);
+    let values = [7, 5, 3, 1, 2, 3, 4, 5];
+    assert_eq!(dbp_i32(&values), bytes);
+    let mut out = [0i32; 8];
+    decode_delta_binary_packed_i32(&bytes, &mut out).unwrap();
+    assert_eq!(out, values);
+}
+
+#[test]
+fn delta_round_trips_with_wrapping_and_both_widths() {
+    let mut rng = Rng(1);
+    for &n in &[0usize, 1, 2, 127, 128, 129, 4097, 100_000] {
+        let kinds: [Box<dyn Fn(&mut Rng, usize) -> i64>; 4] = [
+            Box::new(|r, _| r.next() as i64),
+            Box::new(|_, i| i as i64 * 3 - 1000),
+            Box::new(|_, _| 42),
+            Box::new(|r, _| if r.next() % 2 == 0 { i64::MIN } else { i64::MAX }),
+        ];
+        for make in &kinds {
+            let v64: Vec<i64> = (0..n).map(|i| make(&mut rng, i)).collect();
+            let mut bytes = Vec::new();
+            encode_delta_binary_packed_i64(&v64, &mut bytes);
+            let mut out = vec![0i64; n];
+            assert_eq!(decode_delta_binary_packed_i64(&bytes, &mut out).unwrap(), bytes.len());
+            assert_eq!(out, v64);
+            let v32: Vec<i32> = v64.iter().map(|&v| v as i32).collect();
+            let bytes = dbp_i32(&v32);
+            let mut out = vec![0i32; n];
+            assert_eq!(decode_delta_binary_packed_i32(&bytes, &mut out).unwrap(), bytes.len());
+            assert_eq!(out, v32);
+        }
+    }
+}
+
+#[test]
+fn delta_bad_input() {
+    let mut out = [0i32; 4];
+    // block size 100 is not a multiple of 128
+    assert_eq!(decode_delta_binary_packed_i32(&[100, 4, 4, 0], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    // 3 miniblocks do not split 128 into multiples of 32
+    assert_eq!(decode_delta_binary_packed_i32(&[0x80, 1, 3, 4, 0], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    // a count of 1000 in 8 bytes
+    let mut big = vec![0i32; 1000];
+    assert_eq!(decode_delta_binary_packed_i32(&[0x80, 1, 4, 0xe8, 7, 0, 0, 0], &mut big).unwrap_err().code, ErrorCode::Truncated);
+    // miniblock width 33 for INT32, 65 for INT64
+    let bad = [0x80, 1, 4, 4, 0, 0, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    assert_eq!(decode_delta_binary_packed_i32(&bad, &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    let mut bad64 = bad;
+    bad64[6] = 65;
+    assert_eq!(decode_delta_binary_packed_i64(&bad64, &mut [0i64; 4]).unwrap_err().code, ErrorCode::Corrupt);
+}
+
+fn byte_arrays(values: &[&[u8]]) -> (Vec<i32>, Vec<u8>) {
+    let mut offsets = vec![0];
+    let mut bytes = Vec::new();
+    for v in values {
+        bytes.extend_from_slice(v);
+        offsets.push(bytes.len() as i32);
+    }
+    (offsets, bytes)
+}
+
+#[test]
+fn delta_length_and_delta_byte_array_round_trip() {
+    let long = vec![b'x'; 10_000];
+    let values: Vec<&[u8]> = vec![b"Hello", b"World", b"Foobar", b"ABCDEF", b"", &long, b"prefix-1", b"prefix-12", b"prefix-2"];
+    let (offsets, bytes) = byte_arrays(&values);
+    let mut dlba = Vec::new();
+    encode_delta_length_byte_array(&offsets, &bytes, &mut dlba).unwrap();
+    let mut got = vec![0i32; offsets.len()];
+    let (a, b) = decode_delta_length_byte_array(&dlba, &mut got).unwrap();
+    assert_eq!(got, offsets);
+    assert_eq!(&dlba[a..b], &bytes[..]);
+    assert_eq!(b, dlba.len());
+
+    let mut dba = Vec::new();
+    encode_delta_byte_array(&offsets, &bytes, &mut dba).unwrap();
+    let mut got = vec![0i32; offsets.len()];
+    let (out, used) = decode_delta_byte_array(&dba, &mut got).unwrap();
+    assert_eq!(got, offsets);
+    assert_eq!(out, bytes);
+    assert_eq!(used, dba.len());
+}
+
+#[test]
+fn delta_byte_array_rejects_a_prefix_longer_than_the_previous_value() {
+    // prefixes [0, 5] but the first value is 2 bytes long
+    let prefixes = dbp_i32(&[0, 5]);
+    let (so, sb) = byte_arrays(&[b"ab", b"c"]);
+    let mut input = prefixes;
+    encode_delta_length_byte_array(&so, &sb, &mut input).unwrap();
+    let mut offsets = [0i32; 3];
+    assert_eq!(decode_delta_byte_array(&input, &mut offsets).unwrap_err().code, ErrorCode::Corrupt);
+}
+
+#[test]
+fn byte_stream_split_round_trips_and_matches_the_definition() {
+    let mut rng = Rng(5);
+    for width in [1usize, 2, 3, 4, 5, 8, 12, 16] {
+        for count in [0usize, 1, 127, 128, 129, 4097] {
+            let values: Vec<u8> = (0..count * width).map(|_| rng.next() as u8).collect();
+            let mut streams = vec![0u8; values.len()];
+            encode_byte_stream_split(&values, width, &mut streams).unwrap();
+            for i in 0..count {
+                for k in 0..width {
+                    assert_eq!(streams[k * count + i], values[i * width + k]);
+                }
+            }
+            let mut back = vec![0u8; values.len()];
+            decode_byte_stream_split(&streams, width, &mut back).unwrap();
+            assert_eq!(back, values);
+        }
+    }
+    assert_eq!(decode_byte_stream_split(&[1, 2, 3], 2, &mut [0; 3]).unwrap_err().code, ErrorCode::Corrupt);
+}
+
+#[test]
+fn plain_booleans() {
+    // 1 0 1 1 0 0 0 0 | 1 -> 0b00001101 0b00000001
+    let values = [1u8, 0, 1, 1, 0, 0, 0, 0, 1];
+    assert_eq!(encode_plain_booleans(&values).unwrap(), [0b0000_1101, 0b0000_0001]);
+    let mut out = [0u8; 9];
+    assert_eq!(decode_plain_booleans(&[0b0000_1101, 0b0000_0001], 0, &mut out).unwrap(), 2);
+    assert_eq!(out, values);
+    // from bit 3: 1 0 0 0 0 | 1
+    let mut out = [0u8; 6];
+    decode_plain_booleans(&[0b0000_1101, 0b0000_0001], 3, &mut out).unwrap();
+    assert_eq!(out, [1, 0, 0, 0, 0, 1]);
+    assert_eq!(decode_plain_booleans(&[0xff], 0, &mut [0u8; 9]).unwrap_err().code, ErrorCode::Truncated);
+    assert_eq!(encode_plain_booleans(&[2]).unwrap_err().code, ErrorCode::InvalidArgument);
+}
+
+#[test]
+fn plain_byte_arrays() {
+    let (offsets, bytes) = byte_arrays(&[b"ab", b"", b"xyz"]);
+    let encoded = encode_plain_byte_arrays(&offsets, &bytes).unwrap();
+    assert_eq!(encoded, [2, 0, 0, 0, b'a', b'b', 0, 0, 0, 0, 3, 0, 0, 0, b'x', b'y', b'z']);
+    let mut got = [0i32; 4];
+    assert_eq!(scan_plain_byte_arrays(&encoded, &mut got).unwrap(), encoded.len());
+    assert_eq!(got.to_vec(), offsets);
+    let mut out = vec![0u8; 5];
+    gather_plain_byte_arrays(&encoded, &got, &mut out).unwrap();
+    assert_eq!(out, bytes);
+    // a length of 2^31 and one past the end
+    assert_eq!(scan_plain_byte_arrays(&[0, 0, 0, 0x80, 1], &mut [0; 2]).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(scan_plain_byte_arrays(&[5, 0, 0, 0, 1], &mut [0; 2]).unwrap_err().code, ErrorCode::Truncated);
+    assert_eq!(scan_plain_byte_arrays(&[5, 0], &mut [0; 2]).unwrap_err().code, ErrorCode::Truncated);
+}
+
+#[test]
+fn dictionary_gathers() {
+    let dict = [10u32, 20, 30];
+    let mut out = [0u32; 4];
+    gather_u32(&dict, &[2, 0, 1, 2], &mut out).unwrap();
+    assert_eq!(out, [30, 10, 20, 30]);
+    assert_eq!(gather_u32(&dict, &[3], &mut [0]).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(gather_u32(&dict, &[-1], &mut [0]).unwrap_err().code, ErrorCode::Corrupt);
+    let mut out = [0u64; 2];
+    gather_u64(&[7u64, 8], &[1, 1], &mut out).unwrap();
+    assert_eq!(out, [8, 8]);
+    let mut out = [0u8; 6];
+    gather_fixed_width(&[1, 2, 3, 4, 5, 6], 3, &[1, 0], &mut out).unwrap();
+    assert_eq!(out, [4, 5, 6, 1, 2, 3]);
+    let (offsets, bytes) = byte_arrays(&[b"a", b"bc", b""]);
+    let mut out_offsets = [0i32; 4];
+    let out = gather_byte_arrays(&offsets, &bytes, &[1, 2, 1], &mut out_offsets).unwrap();
+    assert_eq!(out, b"bcbc");
+    assert_eq!(out_offsets, [0, 2, 2, 4]);
+}
