@@ -1,20 +1,56 @@
 /**
- * The native addon's surface. Written by hand so the TypeScript build does not depend on a
- * Rust build; napi-rs writes its own view to binding.generated.d.ts at build time for comparison.
+ * The native addon's surface. Kept by hand so the TypeScript build does not need a Rust build;
+ * napi-rs writes its own view to binding.generated.d.ts at build time, and
+ * scripts/check-binding-types.mjs fails the build when the two disagree.
  */
+export interface DeltaByteArrayDecoded {
+  bytes: Uint8Array
+  consumed: number
+}
+
 export interface NativeBinding {
-  /** Decodes `out.length` RLE/bit-packing hybrid values into `out`; returns the bytes consumed. */
-  decodeRleHybrid(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
-  encodeRleHybrid(values: Int32Array, bitWidth: number, lengthPrefixed: boolean): Uint8Array;
-  /** Encodes into `out` from `offset`; returns the bytes written (`LIMIT` when `out` is too small). */
-  encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset: number): number;
-  /** Decodes `out.length` deprecated BIT_PACKED values into `out`; returns the bytes consumed. */
+  /** Decodes `out.length` deprecated BIT_PACKED values; returns the bytes consumed. */
   decodeBitPacked(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
+  decodeByteStreamSplit(bytes: Uint8Array, width: number, out: Uint8Array): void;
+  /** Decodes into `out` (exactly the header's count); returns the bytes consumed. */
+  decodeDeltaBinaryPacked32(bytes: Uint8Array, out: Int32Array): number;
+  decodeDeltaBinaryPacked64(bytes: Uint8Array, out: BigInt64Array): number;
+  /** Fills `offsets` (count + 1) and returns the values' bytes and the input bytes consumed. */
+  decodeDeltaByteArray(bytes: Uint8Array, offsets: Int32Array): DeltaByteArrayDecoded;
+  /** Fills `offsets` (count + 1) from the lengths; returns [start, end) of the value bytes. */
+  decodeDeltaLengthByteArray(bytes: Uint8Array, offsets: Int32Array): Array<number>;
+  /** Unpacks `out.length` booleans (0/1 bytes) from bit `bitOffset`; returns the bytes spanned. */
+  decodePlainBooleans(bytes: Uint8Array, bitOffset: number, out: Uint8Array): number;
+  /** Decodes `out.length` values into `out`; returns the bytes consumed. */
+  decodeRleHybrid(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
+  /** The value count a stream's header declares, checked against what the input can hold. */
+  deltaBinaryPackedCount(bytes: Uint8Array): number;
   encodeBitPacked(values: Int32Array, bitWidth: number): Uint8Array;
-  /** `avx2` or `scalar`: the kernels in use now. */
-  simdLevel(): string;
+  encodeByteStreamSplit(bytes: Uint8Array, width: number, out: Uint8Array): void;
+  encodeDeltaBinaryPacked32(values: Int32Array): Uint8Array;
+  encodeDeltaBinaryPacked64(values: BigInt64Array): Uint8Array;
+  encodeDeltaByteArray(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
+  encodeDeltaLengthByteArray(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
+  encodePlainBooleans(values: Uint8Array): Uint8Array;
+  encodePlainByteArrays(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
+  encodeRleHybrid(values: Int32Array, bitWidth: number, lengthPrefixed: boolean): Uint8Array;
+  /** Encodes into `out` from `offset` (a buffer reused across pages); returns the bytes written. */
+  encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset: number): number;
   /** Pins the scalar kernels (true) or returns to the detected level (false). */
   forceScalar(on: boolean): void;
+  /** 4-byte values (any 4-byte type viewed as an Int32Array). */
+  gatherDictionary32(dictionary: Int32Array, indices: Int32Array, out: Int32Array): void;
+  /** 8-byte values (any 8-byte type viewed as a Float64Array: only bits are moved, never numbers). */
+  gatherDictionary64(dictionary: Float64Array, indices: Int32Array, out: Float64Array): void;
+  /** Fills `outOffsets` (indices.length + 1) and returns the gathered bytes. */
+  gatherDictionaryByteArrays(dictionaryOffsets: Int32Array, dictionaryBytes: Uint8Array, indices: Int32Array, outOffsets: Int32Array): Uint8Array;
+  gatherDictionaryFixed(dictionary: Uint8Array, width: number, indices: Int32Array, out: Uint8Array): void;
+  /** Copies the scanned values' bytes into `out` (offsets[count] bytes). */
+  gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;
+  /** Fills `offsets` (count + 1) from the length prefixes; returns the input bytes spanned. */
+  scanPlainByteArrays(bytes: Uint8Array, offsets: Int32Array): number;
+  /** The instruction set the kernels use now: `avx2` or `scalar`. */
+  simdLevel(): string;
 }
 
 declare const binding: NativeBinding;

@@ -2,64 +2,31 @@
 //! `KernelError` into a JS Error whose message the TypeScript side parses back into a
 //! ParquetryError. No logic lives here.
 
-use napi::bindgen_prelude::{Int32ArraySlice, Uint8Array, Uint8ArraySlice};
-use napi::{Error, Result};
+use napi::bindgen_prelude::Int32ArraySlice;
+use napi::Error;
 use napi_derive::napi;
 use parquetry_kernels as kernels;
 
-fn to_js(e: kernels::KernelError) -> Error {
+mod byte_stream_split;
+mod delta;
+mod dictionary;
+mod plain;
+mod rle;
+
+pub(crate) fn to_js(e: kernels::KernelError) -> Error {
     Error::from_reason(e.to_string())
 }
 
 /// The i32 output as the u32 slice the kernels write; same size and alignment.
-fn as_u32<'a>(out: &'a mut Int32ArraySlice<'_>) -> &'a mut [u32] {
+pub(crate) fn as_u32<'a>(out: &'a mut Int32ArraySlice<'_>) -> &'a mut [u32] {
     // SAFETY: JS cannot run while this synchronous call holds the slice; i32 and u32 share layout.
     let s = unsafe { out.as_mut() };
     unsafe { std::slice::from_raw_parts_mut(s.as_mut_ptr().cast::<u32>(), s.len()) }
 }
 
-fn as_u32_ref<'a>(values: &'a Int32ArraySlice<'_>) -> &'a [u32] {
+pub(crate) fn as_u32_ref<'a>(values: &'a Int32ArraySlice<'_>) -> &'a [u32] {
     // SAFETY: as above, read-only.
     unsafe { std::slice::from_raw_parts(values.as_ptr().cast::<u32>(), values.len()) }
-}
-
-/// Decodes `out.length` values into `out`; returns the bytes consumed.
-#[napi]
-pub fn decode_rle_hybrid(bytes: Uint8ArraySlice, bit_width: u32, mut out: Int32ArraySlice) -> Result<u32> {
-    let used = kernels::decode_rle_hybrid(&bytes, bit_width, as_u32(&mut out)).map_err(to_js)?;
-    Ok(used as u32)
-}
-
-#[napi]
-pub fn encode_rle_hybrid(values: Int32ArraySlice, bit_width: u32, length_prefixed: bool) -> Result<Uint8Array> {
-    let bytes = kernels::encode_rle_hybrid(as_u32_ref(&values), bit_width, length_prefixed).map_err(to_js)?;
-    Ok(Uint8Array::new(bytes))
-}
-
-/// Encodes into `out` from `offset` (a buffer reused across pages); returns the bytes written.
-#[napi]
-pub fn encode_rle_hybrid_into(values: Int32ArraySlice, bit_width: u32, mut out: Uint8ArraySlice, offset: u32) -> Result<u32> {
-    // SAFETY: as in `as_u32`.
-    let out = unsafe { out.as_mut() };
-    let offset = offset as usize;
-    if offset > out.len() {
-        return Err(Error::from_reason(format!("INVALID_ARGUMENT@-: offset {offset} is past the output's {} bytes", out.len())));
-    }
-    let written = kernels::encode_rle_hybrid_into(as_u32_ref(&values), bit_width, &mut out[offset..]).map_err(to_js)?;
-    Ok(written as u32)
-}
-
-/// Decodes `out.length` deprecated BIT_PACKED values; returns the bytes consumed.
-#[napi]
-pub fn decode_bit_packed(bytes: Uint8ArraySlice, bit_width: u32, mut out: Int32ArraySlice) -> Result<u32> {
-    let used = kernels::decode_bit_packed(&bytes, bit_width, as_u32(&mut out)).map_err(to_js)?;
-    Ok(used as u32)
-}
-
-#[napi]
-pub fn encode_bit_packed(values: Int32ArraySlice, bit_width: u32) -> Result<Uint8Array> {
-    let bytes = kernels::encode_bit_packed(as_u32_ref(&values), bit_width).map_err(to_js)?;
-    Ok(Uint8Array::new(bytes))
 }
 
 /// The instruction set the kernels use now: `avx2` or `scalar`.
