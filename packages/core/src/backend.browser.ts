@@ -19,3 +19,9 @@ export function nativeBinding(): NativeBinding | null {
 export function requireNativeBinding(): NativeBinding {
   throw new ParquetryError('UNSUPPORTED', 'the native addon is not available in a browser');
 }
+
+export const NATIVE_MIN_VALUES = 64;
+
+export function useNative(_values: number): boolean {
+  return false;
+}

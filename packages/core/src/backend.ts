@@ -75,3 +75,15 @@ export function requireNativeBinding(): NativeBinding {
   if ('binding' in load) return load.binding;
   throw new ParquetryError('UNSUPPORTED', `the native addon did not load: ${describe(load.error)}`, {}, { cause: load.error });
 }
+
+/** Below this many values `auto` keeps to TypeScript: a boundary crossing costs about as much as the work. */
+export const NATIVE_MIN_VALUES = 64;
+
+/**
+ * Whether a call on `values` values should go to the native kernels: the backend in force is
+ * native and, under `auto`, the call is big enough to repay the crossing.
+ */
+export function useNative(values: number): boolean {
+  const r = resolve();
+  return r.binding !== null && (values >= NATIVE_MIN_VALUES || r.mode === 'native');
+}

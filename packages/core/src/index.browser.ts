@@ -2,6 +2,6 @@ export { ParquetryError, ERROR_CODES, type ErrorCode, type ErrorLocation } from 
 export { ByteCursor, writeUleb32 } from './cursor.js';
 export { PHYSICAL_TYPES, type PhysicalType, type ByteArrays } from './types.js';
 export { parseBackendMode, type BackendMode, type BackendName } from './backend-mode.js';
-export { backend, backendMode, nativeBinding, requireNativeBinding } from './backend.browser.js';
+export { backend, backendMode, nativeBinding, requireNativeBinding, useNative, NATIVE_MIN_VALUES } from './backend.browser.js';
 export { fromNativeError } from './native-errors.js';
 export type { NativeBinding } from '@parquetry/native';

@@ -1,19 +1,12 @@
-// Node entry: each call goes to the backend in force (see @parquetry/core `backend()`). Under
-// `auto`, inputs too small to repay a boundary crossing stay in TypeScript.
-import { backendMode, nativeBinding } from '@parquetry/core';
+// Node entry: each call goes to the backend in force (see @parquetry/core `backend()`, `useNative`).
+// Under `auto`, inputs too small to repay a boundary crossing stay in TypeScript.
+import { useNative } from '@parquetry/core';
 import type { LengthPrefixedResult } from './ts/length-prefixed.js';
 import * as native from './native.js';
 import * as ts from './ts/index.js';
 
 export { RleHybridDecoder, MIN_RLE_RUN, MAX_BIT_PACKED_GROUPS, rleHybridMaxSize } from './ts/index.js';
 export type { LengthPrefixedResult } from './ts/length-prefixed.js';
-
-/** Below this many values `auto` keeps to TypeScript: a crossing costs about as much as decoding them. */
-export const NATIVE_MIN_VALUES = 64;
-
-function useNative(values: number): boolean {
-  return nativeBinding() !== null && (values >= NATIVE_MIN_VALUES || backendMode() === 'native');
-}
 
 export function decodeRleHybrid(bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array): Int32Array {
   return (useNative(count) ? native : ts).decodeRleHybrid(bytes, bitWidth, count, out);
