@@ -2,7 +2,6 @@
 // (uniform random values) and RLE-heavy (long repeats), with Parquetry native, Parquetry TS and
 // hyparquet on the same bytes, beside a memory copy of the decoded size as the ceiling.
 // Run: pnpm bench:rle (BENCH_MAX_TIME=seconds per measurement, default 0.5).
-import Benchmark from 'benchmark';
 import * as native from '@parquetry/rle/native';
 import * as ts from '@parquetry/rle/ts';
 import { requireNativeBinding } from '@parquetry/core';
@@ -10,21 +9,10 @@ import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { arch, cpus, platform } from 'node:os';
+import { faultsPerCall, geomean, hz, MAX_TIME, printTable, rng, same } from './lib/measure.js';
 
 const N = 1_000_000;
 const WIDTHS = [1, 2, 4, 8, 12, 16, 20, 32];
-const MAX_TIME = Number(process.env.BENCH_MAX_TIME ?? 0.5);
-
-/** mulberry32: the data is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeValues(width: number, pattern: 'bit-packed' | 'rle-heavy'): Int32Array {
   const next = rng(width * 31 + (pattern === 'rle-heavy' ? 1 : 0));
@@ -37,32 +25,6 @@ function makeValues(width: number, pattern: 'bit-packed' | 'rle-heavy'): Int32Ar
     for (let k = 0; k < len && i < N; k++) out[i++] = v;
   }
   return out;
-}
-
-function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Operations per second of `fn` by benchmark.js. */
-function hz(name: string, fn: () => void): number {
-  let result = 0;
-  new Benchmark.Suite()
-    .add(name, fn, { maxTime: MAX_TIME, minSamples: 5 })
-    .on('cycle', (event: Benchmark.Event) => {
-      result = (event.target as unknown as Benchmark).hz ?? 0;
-    })
-    .run({ async: false });
-  return result;
-}
-
-/** Minor page faults per call, over 10 calls after a warm-up. */
-function faultsPerCall(fn: () => void): number {
-  fn();
-  const before = process.resourceUsage().minorPageFault;
-  for (let i = 0; i < 10; i++) fn();
-  return (process.resourceUsage().minorPageFault - before) / 10;
 }
 
 interface Row {
@@ -179,22 +141,17 @@ const table = rows.map((r) => [
   (r.native / r.memcpy).toFixed(2),
   `${f(r.faults.native)}/${f(r.faults.ts)}/${f(r.faults.hyparquet)}`,
 ]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(line(header));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of table) console.log(line(row));
+printTable(header, table);
 console.log('\nM/s = million values per second. peer = hyparquet readRleBitPackedHybrid (decode) / hyparquet-writer writeRleBitPackedHybrid (encode);\nencoders write into a buffer reused across calls;');
 console.log('"wrong" where the peer does not reproduce the values. memcpy = Int32Array.set of the 4 MB decoded size into a touched buffer.');
 console.log('faults = minor page faults per call (native/ts/peer).');
 
 // Targets from the issue, checked on this run's numbers.
 const decodes = rows.filter((r) => r.op === 'decode' && r.hyparquet !== null);
-const geo = (xs: number[]) => Math.exp(xs.reduce((s, v) => s + Math.log(v), 0) / xs.length);
 const nativeVsPeer = decodes.map((r) => r.native / (r.hyparquet as number));
 const tsVsPeer = decodes.map((r) => r.ts / (r.hyparquet as number));
 const nativeVsCopy = rows.filter((r) => r.op === 'decode' && r.width <= 16).map((r) => r.native / r.memcpy);
 console.log('\ntargets (decode):');
-console.log(`  native >= 10x hyparquet: min ${Math.min(...nativeVsPeer).toFixed(1)}x, geomean ${geo(nativeVsPeer).toFixed(1)}x -> ${Math.min(...nativeVsPeer) >= 10 ? 'met' : 'NOT met'}`);
+console.log(`  native >= 10x hyparquet: min ${Math.min(...nativeVsPeer).toFixed(1)}x, geomean ${geomean(nativeVsPeer).toFixed(1)}x -> ${Math.min(...nativeVsPeer) >= 10 ? 'met' : 'NOT met'}`);
 console.log(`  native within 2x of memcpy at widths <= 16: min ${Math.min(...nativeVsCopy).toFixed(2)} of memcpy -> ${Math.min(...nativeVsCopy) >= 0.5 ? 'met' : 'NOT met'}`);
-console.log(`  ts >= 2x hyparquet: min ${Math.min(...tsVsPeer).toFixed(1)}x, geomean ${geo(tsVsPeer).toFixed(1)}x -> ${Math.min(...tsVsPeer) >= 2 ? 'met' : 'NOT met'}`);
+console.log(`  ts >= 2x hyparquet: min ${Math.min(...tsVsPeer).toFixed(1)}x, geomean ${geomean(tsVsPeer).toFixed(1)}x -> ${Math.min(...tsVsPeer) >= 2 ? 'met' : 'NOT met'}`);

@@ -19,7 +19,10 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['encodings vs Python reference', () => import('./suites/encodings.reference.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
-if (requested === 'native') suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
+if (requested === 'native') {
+  suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
+  suites.push(['encodings native<->ts', () => import('./suites/encodings.cross.node.js')]);
+}
 
 const only = process.env.PARQUETRY_SUITES?.split(',').map((s) => s.trim());
 await runSuites(only ? suites.filter(([name]) => only.some((o) => name.startsWith(o))) : suites);
