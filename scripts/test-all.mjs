@@ -9,6 +9,7 @@ const tsx = `${root}test/node_modules/.bin/tsx`;
 
 const stages = [
   { name: 'cargo test (kernels, every SIMD level)', cwd: 'native', cmd: 'cargo', args: ['test', '--release', '--workspace'], kind: 'cargo' },
+  { name: 'python reference encodings: self-tests', cwd: 'test/reference', cmd: 'python3', args: ['-B', '-m', 'unittest', '-v', 'test_parquet_reference'], kind: 'unittest' },
   { name: 'unit: @parquetry/core', cwd: 'packages/core', cmd: 'pnpm', args: ['test'], kind: 'uvu' },
   { name: 'unit: @parquetry/rle', cwd: 'packages/rle', cmd: 'pnpm', args: ['test'], kind: 'uvu' },
   { name: 'conformance: native backend (AVX2 where present)', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native' }, kind: 'uvu' },
@@ -27,6 +28,12 @@ function counts(kind, output) {
       failed += Number(m[2]);
     }
     return { passed, failed };
+  }
+  if (kind === 'unittest') {
+    const ran = Number(/Ran (\d+) tests?/.exec(plain)?.[1] ?? 0);
+    const bad = /FAILED \((?:failures|errors)=(\d+)(?:, (?:failures|errors)=(\d+))?/.exec(plain);
+    const failed = bad ? Number(bad[1]) + Number(bad[2] ?? 0) : 0;
+    return { passed: ran - failed, failed };
   }
   const total = [...plain.matchAll(/Total:\s+(\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
   const passed = [...plain.matchAll(/Passed:\s+(\d+)/g)].reduce((s, m) => s + Number(m[1]), 0);
