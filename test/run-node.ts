@@ -21,7 +21,8 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {
   suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
-  // encodings native<->ts joins when the TypeScript encodings land
+  suites.push(['encodings native<->ts', () => import('./suites/encodings.cross.node.js')]);
+  // delta native<->ts joins when the TypeScript delta encodings land
 }
 
 const only = process.env.PARQUETRY_SUITES?.split(',').map((s) => s.trim());

@@ -2,6 +2,8 @@
 // load. Arguments are checked here, and again in Rust.
 import { ParquetryError, requireNativeBinding } from '@parquetry/core';
 
+export { ByteStreamSplitDecoder } from './ts/index.js';
+
 function checkWidth(width: number): void {
   if (!Number.isInteger(width) || width < 1) {
     throw new ParquetryError('INVALID_ARGUMENT', `width ${width} is not an integer of at least 1`);

@@ -1,2 +1,49 @@
-// The native implementation, whatever PARQUETRY_BACKEND says (wired when the kernels land).
-export {};
+// The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
+// load. Gathers and index decoding run in the addon; the encoder's hash table and the streaming
+// indices decoder are the TypeScript ones on either backend.
+import { ParquetryError, requireNativeBinding, type ByteArrays, type PhysicalType } from '@parquetry/core';
+import type { PlainValuesOf } from '@parquetry/plain/ts';
+import * as rleNative from '@parquetry/rle/native';
+import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
+import { decodeDictionaryIndices as decodeDictionaryIndicesTs } from './ts/indices-decode.js';
+
+export { decodeDictionaryPage, DictionaryIndicesDecoder, DictionaryEncoder, encodeDictionaryIndices, dictionaryIndexBitWidth } from './ts/index.js';
+
+const NATIVE_GATHER: GatherKernels = {
+  gatherWords32: (dictionary, indices, out) => requireNativeBinding().gatherDictionary32(dictionary, indices, out),
+  gatherWords64: (dictionary, indices, out) => requireNativeBinding().gatherDictionary64(dictionary, indices, out),
+  gatherFixedWidth: (dictBytes, width, indices, out) => requireNativeBinding().gatherDictionaryFixed(dictBytes, width, indices, out),
+  gatherByteArrays: (dictionary: ByteArrays, indices: Int32Array): ByteArrays => {
+    const offsets = new Int32Array(indices.length + 1);
+    const bytes = requireNativeBinding().gatherDictionaryByteArrays(dictionary.offsets, dictionary.bytes, indices, offsets);
+    return { offsets, bytes };
+  },
+};
+
+export const { gatherWords32, gatherWords64, gatherFixedWidth, gatherByteArrays } = NATIVE_GATHER;
+
+export function gatherDictionary<T extends PhysicalType>(
+  dictionary: PlainValuesOf<T>,
+  indices: Int32Array,
+  type: T,
+  typeLength?: number,
+  out?: FixedWidthValues,
+): PlainValuesOf<T> {
+  return gatherDictionaryWith(NATIVE_GATHER, dictionary, indices, type, typeLength, out) as PlainValuesOf<T>;
+}
+
+/** The bit-width byte, then the RLE/bit-packing hybrid decoded by the native kernel. */
+export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: Int32Array): Int32Array {
+  // A page of no values may omit even the bit-width byte: the TypeScript path knows the edge cases.
+  if (bytes.length === 0) return decodeDictionaryIndicesTs(bytes, count, out);
+  const bitWidth = bytes[0];
+  if (bitWidth > 32) throw new ParquetryError('CORRUPT', `dictionary index bit width ${bitWidth} is over 32`, { offset: 0 });
+  try {
+    return rleNative.decodeRleHybrid(bytes.subarray(1), bitWidth, count, out);
+  } catch (error) {
+    if (ParquetryError.is(error) && error.offset !== undefined) {
+      throw new ParquetryError(error.code, error.detail, { offset: error.offset + 1 }, { cause: error.cause });
+    }
+    throw error;
+  }
+}

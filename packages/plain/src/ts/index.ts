@@ -1,2 +1,14 @@
-// Pure-TypeScript implementation (filled in by the package's work).
-export {};
+// The pure-TypeScript implementation: what the browser build exports, and the fallback in Node.
+export type { PlainValues, PlainValuesOf, PlainKernels } from './types.js';
+export { PlainDecoder, decodePlain } from './plain-decoder.js';
+export { encodePlain, plainEncodedSize } from './plain-encode.js';
+export { TS_PLAIN_KERNELS } from './kernels.js';
+export { decodePlainBooleans, encodePlainBooleans } from './plain-booleans.js';
+export {
+  decodePlainByteArrays,
+  gatherPlainByteArrays,
+  scanPlainByteArrays,
+  skipPlainByteArrays,
+  type PlainByteArraysDecoded,
+} from './plain-byte-arrays-decode.js';
+export { encodePlainByteArrays } from './plain-byte-arrays-encode.js';
