@@ -2,6 +2,7 @@
 // backend with detected and scalar SIMD, on the TS backend, and in Chromium), prints each stage's
 // output, then one summary and a final "N passed, M failed" line. Exits 1 if anything failed.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -10,8 +11,12 @@ const tsx = `${root}test/node_modules/.bin/tsx`;
 const stages = [
   { name: 'cargo test (kernels, every SIMD level)', cwd: 'native', cmd: 'cargo', args: ['test', '--release', '--workspace'], kind: 'cargo' },
   { name: 'python reference encodings: self-tests', cwd: 'test/reference', cmd: 'python3', args: ['-B', '-m', 'unittest', '-v', 'test_parquet_reference'], kind: 'unittest' },
-  { name: 'unit: @parquetry/core', cwd: 'packages/core', cmd: 'pnpm', args: ['test'], kind: 'uvu' },
-  { name: 'unit: @parquetry/rle', cwd: 'packages/rle', cmd: 'pnpm', args: ['test'], kind: 'uvu' },
+  // every package with a test script: its unit tests beside the code
+  ...readdirSync(`${root}packages`)
+    .filter((dir) => JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')).scripts?.test)
+    .filter((dir) => existsSync(`${root}packages/${dir}/test`) && readdirSync(`${root}packages/${dir}/test`).some((f) => f.endsWith('.test.ts')))
+    .sort()
+    .map((dir) => ({ name: `unit: @parquetry/${dir}`, cwd: `packages/${dir}`, cmd: 'pnpm', args: ['test'], kind: 'uvu' })),
   { name: 'conformance: native backend (AVX2 where present)', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native' }, kind: 'uvu' },
   { name: 'conformance: native backend, scalar kernels forced', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native', PARQUETRY_SIMD: 'scalar' }, kind: 'uvu' },
   { name: 'conformance: TypeScript backend in Node', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'ts' }, kind: 'uvu' },
