@@ -22,7 +22,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
 if (requested === 'native') {
   suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
   suites.push(['encodings native<->ts', () => import('./suites/encodings.cross.node.js')]);
-  // delta native<->ts joins when the TypeScript delta encodings land
+  suites.push(['delta native<->ts', () => import('./suites/delta.cross.node.js')]);
 }
 
 const only = process.env.PARQUETRY_SUITES?.split(',').map((s) => s.trim());

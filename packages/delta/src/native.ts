@@ -2,6 +2,8 @@
 // load. The streaming decoders (read/skip) are the TypeScript ones on either backend.
 import { ParquetryError, requireNativeBinding, type ByteArrays } from '@parquetry/core';
 
+export { DeltaBinaryPackedDecoder, DeltaLengthByteArrayDecoder, DeltaByteArrayDecoder, type DeltaType } from './ts/index.js';
+
 function checkCount(count: number): void {
   if (!Number.isInteger(count) || count < 0 || count > 2 ** 31 - 2) {
     throw new ParquetryError('INVALID_ARGUMENT', `count ${count} is not an integer in 0..${2 ** 31 - 2}`);

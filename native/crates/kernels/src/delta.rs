@@ -290,6 +290,9 @@ fn lengths_of(offsets: &[i32], bytes: &[u8]) -> Result<Vec<i32>> {
     if offsets.is_empty() {
         return Err(KernelError::invalid("offsets must hold count + 1 entries"));
     }
+    if offsets[0] < 0 || offsets[0] as usize > bytes.len() {
+        return Err(KernelError::invalid(format!("offsets[0] = {} does not lie within {} bytes", offsets[0], bytes.len())));
+    }
     let mut lengths = Vec::with_capacity(offsets.len() - 1);
     for (i, w) in offsets.windows(2).enumerate() {
         if w[0] < 0 || w[1] < w[0] || w[1] as usize > bytes.len() {

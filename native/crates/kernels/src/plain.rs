@@ -115,7 +115,10 @@ pub fn gather_plain_byte_arrays(input: &[u8], offsets: &[i32], out: &mut [u8]) -
 
 /// Length-prefixed values from an (offsets, bytes) pair.
 pub fn encode_plain_byte_arrays(offsets: &[i32], bytes: &[u8]) -> Result<Vec<u8>> {
-    let count = offsets.len().saturating_sub(1);
+    if offsets.is_empty() {
+        return Err(KernelError::invalid("offsets must hold count + 1 entries"));
+    }
+    let count = offsets.len() - 1;
     let mut size = 0usize;
     for i in 0..count {
         let (a, b) = (offsets[i], offsets[i + 1]);

@@ -205,3 +205,12 @@ fn dictionary_gathers() {
     assert_eq!(out, b"bcbc");
     assert_eq!(out_offsets, [0, 2, 2, 4]);
 }
+
+#[test]
+fn byte_array_encoders_reject_offsets_outside_the_bytes_even_with_no_values() {
+    let mut out = Vec::new();
+    assert_eq!(encode_delta_length_byte_array(&[5], &[], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(encode_delta_byte_array(&[5], &[], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(encode_plain_byte_arrays(&[], &[]).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(encode_plain_byte_arrays(&[3], &[1, 2, 3]).unwrap(), Vec::<u8>::new());
+}
