@@ -119,7 +119,9 @@ fn walk_blocks(
             if needed > available {
                 return Err(KernelError::truncated(pos, format!("miniblock needs {needed} bytes but {available} remain")));
             }
-            run(&input[pos..pos + needed], w, filled, n, min_delta);
+            // The unpackers read only the bytes of `n` values, but a slice reaching further lets the
+            // SIMD kernel load whole 16-byte lanes up to the miniblock's last value.
+            run(&input[pos..], w, filled, n, min_delta);
             // A full miniblock's bytes, though the last one's padding may be cut off.
             pos += (per_miniblock * w / 8).min(available);
             filled += n;
@@ -166,12 +168,29 @@ pub fn decode_delta_binary_packed_i64(input: &[u8], out: &mut [i64]) -> Result<u
     let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u64>(), out.len()) };
     out[0] = h.first as u64;
     walk_blocks(input, &h, 64, |bytes, w, at, n, min| {
-        unpacker64(w)(bytes, &mut out[at..at + n]);
         let min = min as u64;
         let mut prev = out[at - 1];
-        for v in &mut out[at..at + n] {
-            prev = prev.wrapping_add(v.wrapping_add(min));
-            *v = prev;
+        if w <= 32 {
+            // Deltas that fit 32 bits (timestamps, ids) take the 32-bit SIMD unpacker, in chunks
+            // of 256 values (a multiple of 8, so every chunk starts on a byte).
+            let unpack = unpacker(w);
+            let mut narrow = [0u32; 256];
+            let mut done = 0;
+            while done < n {
+                let m = (n - done).min(256);
+                unpack(&bytes[done * w / 8..], &mut narrow[..m]);
+                for (v, &d) in out[at + done..at + done + m].iter_mut().zip(&narrow[..m]) {
+                    prev = prev.wrapping_add(u64::from(d).wrapping_add(min));
+                    *v = prev;
+                }
+                done += m;
+            }
+        } else {
+            unpacker64(w)(bytes, &mut out[at..at + n]);
+            for v in &mut out[at..at + n] {
+                prev = prev.wrapping_add(v.wrapping_add(min));
+                *v = prev;
+            }
         }
     })
 }

@@ -48,7 +48,8 @@ pub fn decode_rle_hybrid_at(level: SimdLevel, input: &[u8], bit_width: u32, out:
                     format!("bit-packed run of {n} values needs {needed} bytes but {available} remain"),
                 ));
             }
-            unpack(&input[pos..pos + needed], &mut out[filled..filled + take]);
+            // A slice to the end of the input lets the SIMD kernel load whole lanes near the run's end.
+            unpack(&input[pos..], &mut out[filled..filled + take]);
             pos += (groups * w).min(available);
             filled += take;
         } else {

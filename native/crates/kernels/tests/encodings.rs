@@ -214,3 +214,19 @@ fn byte_array_encoders_reject_offsets_outside_the_bytes_even_with_no_values() {
     assert_eq!(encode_plain_byte_arrays(&[], &[]).unwrap_err().code, ErrorCode::InvalidArgument);
     assert_eq!(encode_plain_byte_arrays(&[3], &[1, 2, 3]).unwrap(), Vec::<u8>::new());
 }
+
+#[test]
+fn dictionary_gathers_agree_with_the_obvious_loop_at_every_length() {
+    let mut rng = Rng(77);
+    let d32: Vec<u32> = (0..1000).map(|_| rng.next() as u32).collect();
+    let d64: Vec<u64> = (0..1000).map(|_| rng.next()).collect();
+    for n in [0usize, 1, 3, 4, 7, 8, 9, 1000, 4099] {
+        let indices: Vec<i32> = (0..n).map(|_| (rng.next() % 1000) as i32).collect();
+        let mut o32 = vec![0u32; n];
+        gather_u32(&d32, &indices, &mut o32).unwrap();
+        assert!(o32.iter().zip(&indices).all(|(&v, &i)| v == d32[i as usize]), "u32 x {n}");
+        let mut o64 = vec![0u64; n];
+        gather_u64(&d64, &indices, &mut o64).unwrap();
+        assert!(o64.iter().zip(&indices).all(|(&v, &i)| v == d64[i as usize]), "u64 x {n}");
+    }
+}
