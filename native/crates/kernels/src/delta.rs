@@ -349,7 +349,7 @@ pub fn decode_delta_byte_array(input: &[u8], offsets: &mut [i32]) -> Result<(Vec
             return Err(KernelError::new(ErrorCode::Limit, None, "values exceed 2 GiB in one batch"));
         }
     }
-    let mut out = Vec::with_capacity(total);
+    let mut out = crate::alloc::output_vec(total);
     offsets[0] = 0;
     let mut prev_start = 0usize;
     for i in 0..count {

@@ -140,7 +140,7 @@ pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i3
         out_offsets[k + 1] = i32::try_from(total)
             .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
     }
-    let mut out = Vec::with_capacity(total);
+    let mut out = crate::alloc::output_vec(total);
     for &i in indices {
         let i = i as usize;
         out.extend_from_slice(&dict_bytes[dict_offsets[i] as usize..dict_offsets[i + 1] as usize]);
