@@ -1,6 +1,7 @@
 // Runs the conformance suites in Node under the backend PARQUETRY_BACKEND names (native or ts).
 // PARQUETRY_SUITES=rle,delta runs only the named suites (while working on one codec).
 import { runSuites } from './lib/run-suites.js';
+import { SHARED_SUITES } from './suites/shared.js';
 
 const requested = process.env.PARQUETRY_BACKEND;
 if (requested !== 'native' && requested !== 'ts') {
@@ -9,12 +10,7 @@ if (requested !== 'native' && requested !== 'ts') {
 (globalThis as Record<string, unknown>).__PARQUETRY_TEST__ = { expectedBackend: requested, host: 'node' };
 
 const suites: Array<readonly [string, () => Promise<unknown>]> = [
-  ['backend', () => import('./suites/backend.suite.js')],
-  ['rle', () => import('./suites/rle.suite.js')],
-  ['plain', () => import('./suites/plain.suite.js')],
-  ['byte-stream-split', () => import('./suites/byte-stream-split.suite.js')],
-  ['delta', () => import('./suites/delta.suite.js')],
-  ['dictionary', () => import('./suites/dictionary.suite.js')],
+  ...SHARED_SUITES,
   // Node only: the Python reference encoder runs beside the suite.
   ['encodings vs Python reference', () => import('./suites/encodings.reference.node.js')],
 ];
