@@ -3,11 +3,6 @@
  * napi-rs writes its own view to binding.generated.d.ts at build time, and
  * scripts/check-binding-types.mjs fails the build when the two disagree.
  */
-export interface DeltaByteArrayDecoded {
-  bytes: Uint8Array
-  consumed: number
-}
-
 export interface NativeBinding {
   /** Decodes `out.length` deprecated BIT_PACKED values; returns the bytes consumed. */
   decodeBitPacked(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
@@ -15,8 +10,14 @@ export interface NativeBinding {
   /** Decodes into `out` (exactly the header's count); returns the bytes consumed. */
   decodeDeltaBinaryPacked32(bytes: Uint8Array, out: Int32Array): number;
   decodeDeltaBinaryPacked64(bytes: Uint8Array, out: BigInt64Array): number;
-  /** Fills `offsets` (count + 1) and returns the values' bytes and the input bytes consumed. */
-  decodeDeltaByteArray(bytes: Uint8Array, offsets: Int32Array): DeltaByteArrayDecoded;
+  /** Rebuilds the values into `out` and `offsets` (count + 1); returns the input bytes consumed. */
+  decodeDeltaByteArrayInto(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): number;
+  /** The bytes `count` values take once rebuilt: the output to allocate before decodeDeltaByteArrayInto. */
+  deltaByteArraySize(bytes: Uint8Array, count: number): number;
+  /** Copies the gathered values into `out` (the total the offsets pass returned). */
+  gatherDictionaryByteArrayBytes(dictionaryOffsets: Int32Array, dictionaryBytes: Uint8Array, indices: Int32Array, out: Uint8Array): void;
+  /** Fills `outOffsets` (indices.length + 1) and returns the bytes the gathered values take. */
+  gatherDictionaryByteArrayOffsets(dictionaryOffsets: Int32Array, dictionaryByteLength: number, indices: Int32Array, outOffsets: Int32Array): number;
   /** Fills `offsets` (count + 1) from the lengths; returns [start, end) of the value bytes. */
   decodeDeltaLengthByteArray(bytes: Uint8Array, offsets: Int32Array): Array<number>;
   /** Unpacks `out.length` booleans (0/1 bytes) from bit `bitOffset`; returns the bytes spanned. */
@@ -42,8 +43,6 @@ export interface NativeBinding {
   gatherDictionary32(dictionary: Int32Array, indices: Int32Array, out: Int32Array): void;
   /** 8-byte values (any 8-byte type viewed as a Float64Array: only bits are moved, never numbers). */
   gatherDictionary64(dictionary: Float64Array, indices: Int32Array, out: Float64Array): void;
-  /** Fills `outOffsets` (indices.length + 1) and returns the gathered bytes. */
-  gatherDictionaryByteArrays(dictionaryOffsets: Int32Array, dictionaryBytes: Uint8Array, indices: Int32Array, outOffsets: Int32Array): Uint8Array;
   gatherDictionaryFixed(dictionary: Uint8Array, width: number, indices: Int32Array, out: Uint8Array): void;
   /** Copies the scanned values' bytes into `out` (offsets[count] bytes). */
   gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;

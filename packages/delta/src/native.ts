@@ -72,7 +72,11 @@ export function encodeDeltaByteArray(values: ByteArrays): Uint8Array {
 
 export function decodeDeltaByteArray(bytes: Uint8Array, count: number): ByteArrays {
   checkDeclaredCount(bytes, count, 'prefix lengths');
+  const binding = requireNativeBinding();
+  // Two passes: the size (every length and prefix checked), then the values into memory V8
+  // allocates, which it recycles; a Rust-allocated buffer handed to JS costs far more.
+  const out = new Uint8Array(binding.deltaByteArraySize(bytes, count));
   const offsets = new Int32Array(count + 1);
-  const decoded = requireNativeBinding().decodeDeltaByteArray(bytes, offsets);
-  return { offsets, bytes: decoded.bytes };
+  binding.decodeDeltaByteArrayInto(bytes, offsets, out);
+  return { offsets, bytes: out };
 }

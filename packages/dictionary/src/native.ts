@@ -14,8 +14,11 @@ const NATIVE_GATHER: GatherKernels = {
   gatherWords64: (dictionary, indices, out) => requireNativeBinding().gatherDictionary64(dictionary, indices, out),
   gatherFixedWidth: (dictBytes, width, indices, out) => requireNativeBinding().gatherDictionaryFixed(dictBytes, width, indices, out),
   gatherByteArrays: (dictionary: ByteArrays, indices: Int32Array): ByteArrays => {
+    // Two passes: offsets and total size, then the bytes into memory V8 allocates.
+    const binding = requireNativeBinding();
     const offsets = new Int32Array(indices.length + 1);
-    const bytes = requireNativeBinding().gatherDictionaryByteArrays(dictionary.offsets, dictionary.bytes, indices, offsets);
+    const bytes = new Uint8Array(binding.gatherDictionaryByteArrayOffsets(dictionary.offsets, dictionary.bytes.length, indices, offsets));
+    binding.gatherDictionaryByteArrayBytes(dictionary.offsets, dictionary.bytes, indices, bytes);
     return { offsets, bytes };
   },
 };

@@ -322,10 +322,17 @@ fn lengths_of(offsets: &[i32], bytes: &[u8]) -> Result<Vec<i32>> {
     Ok(lengths)
 }
 
-/// Prefix lengths + suffixes (DELTA_LENGTH_BYTE_ARRAY) of `count` values: fills `offsets`
-/// (count + 1, from 0) and returns the values' bytes and the input bytes consumed.
-pub fn decode_delta_byte_array(input: &[u8], offsets: &mut [i32]) -> Result<(Vec<u8>, usize)> {
-    let count = offsets.len().checked_sub(1).ok_or_else(|| KernelError::invalid("offsets must hold count + 1 entries"))?;
+/// The two streams of a DELTA_BYTE_ARRAY of `count` values, checked: prefix lengths, suffix
+/// offsets, where the suffix bytes lie, the bytes the values take and the input bytes consumed.
+struct DeltaByteArrayParts {
+    prefixes: Vec<i32>,
+    suffix_offsets: Vec<i32>,
+    suffixes: (usize, usize),
+    total: usize,
+    consumed: usize,
+}
+
+fn delta_byte_array_parts(input: &[u8], count: usize) -> Result<DeltaByteArrayParts> {
     let h = read_delta_header(input)?;
     if h.count != count {
         return Err(KernelError::corrupt(0, format!("prefix lengths stream holds {} values, {count} expected", h.count)));
@@ -335,7 +342,6 @@ pub fn decode_delta_byte_array(input: &[u8], offsets: &mut [i32]) -> Result<(Vec
     let mut suffix_offsets = vec![0i32; count + 1];
     let (s0, end) = decode_delta_length_byte_array(&input[suffix_at..], &mut suffix_offsets)
         .map_err(|e| KernelError { offset: e.offset.map(|o| o + suffix_at), ..e })?;
-    let suffixes = &input[suffix_at + s0..suffix_at + end];
     let mut total: usize = 0;
     let mut previous_len = 0usize;
     for i in 0..count {
@@ -349,17 +355,46 @@ pub fn decode_delta_byte_array(input: &[u8], offsets: &mut [i32]) -> Result<(Vec
             return Err(KernelError::new(ErrorCode::Limit, None, "values exceed 2 GiB in one batch"));
         }
     }
-    let mut out = crate::alloc::output_vec(total);
-    offsets[0] = 0;
-    let mut prev_start = 0usize;
-    for i in 0..count {
-        let start = out.len();
-        out.extend_from_within(prev_start..prev_start + prefixes[i] as usize);
-        out.extend_from_slice(&suffixes[suffix_offsets[i] as usize..suffix_offsets[i + 1] as usize]);
-        offsets[i + 1] = out.len() as i32;
-        prev_start = start;
+    Ok(DeltaByteArrayParts { prefixes, suffix_offsets, suffixes: (suffix_at + s0, suffix_at + end), total, consumed: suffix_at + end })
+}
+
+/// The bytes `count` DELTA_BYTE_ARRAY values take once rebuilt (checking both streams), so a
+/// caller can allocate the output before `decode_delta_byte_array_into`.
+pub fn delta_byte_array_size(input: &[u8], count: usize) -> Result<usize> {
+    Ok(delta_byte_array_parts(input, count)?.total)
+}
+
+/// Rebuilds the values into `out` (exactly `delta_byte_array_size` bytes) and `offsets`
+/// (count + 1, from 0); returns the input bytes consumed.
+pub fn decode_delta_byte_array_into(input: &[u8], offsets: &mut [i32], out: &mut [u8]) -> Result<usize> {
+    let count = offsets.len().checked_sub(1).ok_or_else(|| KernelError::invalid("offsets must hold count + 1 entries"))?;
+    let parts = delta_byte_array_parts(input, count)?;
+    if out.len() != parts.total {
+        return Err(KernelError::invalid(format!("output holds {} bytes, the values {}", out.len(), parts.total)));
     }
-    Ok((out, suffix_at + end))
+    let suffixes = &input[parts.suffixes.0..parts.suffixes.1];
+    offsets[0] = 0;
+    let (mut pos, mut prev_start) = (0usize, 0usize);
+    for i in 0..count {
+        let prefix = parts.prefixes[i] as usize;
+        let suffix = &suffixes[parts.suffix_offsets[i] as usize..parts.suffix_offsets[i + 1] as usize];
+        out.copy_within(prev_start..prev_start + prefix, pos);
+        out[pos + prefix..pos + prefix + suffix.len()].copy_from_slice(suffix);
+        prev_start = pos;
+        pos += prefix + suffix.len();
+        offsets[i + 1] = pos as i32;
+    }
+    Ok(parts.consumed)
+}
+
+/// Prefix lengths + suffixes (DELTA_LENGTH_BYTE_ARRAY) of `count` values: fills `offsets`
+/// (count + 1, from 0) and returns the values' bytes and the input bytes consumed.
+pub fn decode_delta_byte_array(input: &[u8], offsets: &mut [i32]) -> Result<(Vec<u8>, usize)> {
+    let count = offsets.len().checked_sub(1).ok_or_else(|| KernelError::invalid("offsets must hold count + 1 entries"))?;
+    let total = delta_byte_array_size(input, count)?;
+    let mut out = vec![0u8; total];
+    let consumed = decode_delta_byte_array_into(input, offsets, &mut out)?;
+    Ok((out, consumed))
 }
 
 pub fn encode_delta_byte_array(offsets: &[i32], bytes: &[u8], out: &mut Vec<u8>) -> Result<()> {

@@ -118,19 +118,24 @@ mod avx2 {
     }
 }
 
-/// Byte-array values: fills `out_offsets` (indices.len() + 1, starting at 0) and returns the
-/// gathered bytes, sized exactly from the selected lengths.
-pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i32], out_offsets: &mut [i32]) -> Result<Vec<u8>> {
+fn check_dictionary_offsets(dict_offsets: &[i32], dict_len: usize) -> Result<usize> {
     let size = dict_offsets.len().saturating_sub(1);
-    if out_offsets.len() != indices.len() + 1 {
-        return Err(KernelError::invalid("output offsets must hold count + 1 entries"));
-    }
     for i in 0..size {
         let (a, b) = (dict_offsets[i], dict_offsets[i + 1]);
-        if a < 0 || b < a || b as usize > dict_bytes.len() {
+        if a < 0 || b < a || b as usize > dict_len {
             return Err(KernelError::invalid(format!("dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes", i + 1)));
         }
     }
+    Ok(size)
+}
+
+/// Byte-array values, first pass: fills `out_offsets` (indices.len() + 1, from 0) from the
+/// selected lengths and returns the bytes they take, so the caller can allocate the output.
+pub fn gather_byte_array_offsets(dict_offsets: &[i32], dict_len: usize, indices: &[i32], out_offsets: &mut [i32]) -> Result<usize> {
+    if out_offsets.len() != indices.len() + 1 {
+        return Err(KernelError::invalid("output offsets must hold count + 1 entries"));
+    }
+    let size = check_dictionary_offsets(dict_offsets, dict_len)?;
     check_indices(indices, size)?;
     let mut total = 0usize;
     out_offsets[0] = 0;
@@ -140,10 +145,31 @@ pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i3
         out_offsets[k + 1] = i32::try_from(total)
             .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
     }
-    let mut out = crate::alloc::output_vec(total);
-    for &i in indices {
-        let i = i as usize;
-        out.extend_from_slice(&dict_bytes[dict_offsets[i] as usize..dict_offsets[i + 1] as usize]);
+    Ok(total)
+}
+
+/// Second pass: copies the selected values into `out` (exactly the first pass's total). Checks
+/// everything again: the arrays cross the boundary twice and JS may have changed them between.
+pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i32], out: &mut [u8]) -> Result<()> {
+    let size = check_dictionary_offsets(dict_offsets, dict_bytes.len())?;
+    check_indices(indices, size)?;
+    let total: usize = indices.iter().map(|&i| (dict_offsets[i as usize + 1] - dict_offsets[i as usize]) as usize).sum();
+    if out.len() != total {
+        return Err(KernelError::invalid(format!("output holds {} bytes, the values {total}", out.len())));
     }
+    let mut pos = 0;
+    for &i in indices {
+        let (a, b) = (dict_offsets[i as usize] as usize, dict_offsets[i as usize + 1] as usize);
+        out[pos..pos + b - a].copy_from_slice(&dict_bytes[a..b]);
+        pos += b - a;
+    }
+    Ok(())
+}
+
+/// Byte-array values in one call: fills `out_offsets` and returns the gathered bytes.
+pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i32], out_offsets: &mut [i32]) -> Result<Vec<u8>> {
+    let total = gather_byte_array_offsets(dict_offsets, dict_bytes.len(), indices, out_offsets)?;
+    let mut out = vec![0u8; total];
+    gather_byte_array_bytes(dict_offsets, dict_bytes, indices, &mut out)?;
     Ok(out)
 }

@@ -2,7 +2,6 @@
 //! tested with `cargo test` and can be bound to other hosts. Every function checks its input and
 //! returns a `KernelError` instead of panicking.
 
-mod alloc;
 pub mod bit_packed_legacy;
 pub mod bitpack;
 pub mod bitpack64;

@@ -58,19 +58,18 @@ pub fn encode_delta_length_byte_array(offsets: Int32ArraySlice, bytes: Uint8Arra
     Ok(Uint8Array::new(out))
 }
 
-#[napi(object)]
-pub struct DeltaByteArrayDecoded {
-    pub bytes: Uint8Array,
-    pub consumed: u32,
+/// The bytes `count` values take once rebuilt: the output to allocate before decodeDeltaByteArrayInto.
+#[napi]
+pub fn delta_byte_array_size(bytes: Uint8ArraySlice, count: u32) -> Result<u32> {
+    Ok(delta::delta_byte_array_size(&bytes, count as usize).map_err(to_js)? as u32)
 }
 
-/// Fills `offsets` (count + 1) and returns the values' bytes and the input bytes consumed.
+/// Rebuilds the values into `out` and `offsets` (count + 1); returns the input bytes consumed.
 #[napi]
-pub fn decode_delta_byte_array(bytes: Uint8ArraySlice, mut offsets: Int32ArraySlice) -> Result<DeltaByteArrayDecoded> {
-    // SAFETY: as above.
-    let offsets = unsafe { offsets.as_mut() };
-    let (out, consumed) = delta::decode_delta_byte_array(&bytes, offsets).map_err(to_js)?;
-    Ok(DeltaByteArrayDecoded { bytes: Uint8Array::new(out), consumed: consumed as u32 })
+pub fn decode_delta_byte_array_into(bytes: Uint8ArraySlice, mut offsets: Int32ArraySlice, mut out: Uint8ArraySlice) -> Result<u32> {
+    // SAFETY: JS cannot run during this synchronous call.
+    let (offsets, out) = unsafe { (offsets.as_mut(), out.as_mut()) };
+    Ok(delta::decode_delta_byte_array_into(&bytes, offsets, out).map_err(to_js)? as u32)
 }
 
 #[napi]

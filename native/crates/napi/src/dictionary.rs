@@ -1,7 +1,7 @@
 //! Dictionary gathers: 4- and 8-byte values as words, other widths as bytes, byte arrays as
 //! (offsets, bytes).
 
-use napi::bindgen_prelude::{Float64ArraySlice, Int32ArraySlice, Uint8Array, Uint8ArraySlice};
+use napi::bindgen_prelude::{Float64ArraySlice, Int32ArraySlice, Uint8ArraySlice};
 use napi::Result;
 use napi_derive::napi;
 use parquetry_kernels::dictionary;
@@ -31,16 +31,29 @@ pub fn gather_dictionary_fixed(dictionary: Uint8ArraySlice, width: u32, indices:
     dictionary::gather_fixed_width(&dictionary, width as usize, &indices, out).map_err(to_js)
 }
 
-/// Fills `outOffsets` (indices.length + 1) and returns the gathered bytes.
+/// Fills `outOffsets` (indices.length + 1) and returns the bytes the gathered values take.
 #[napi]
-pub fn gather_dictionary_byte_arrays(
+pub fn gather_dictionary_byte_array_offsets(
+    dictionary_offsets: Int32ArraySlice,
+    dictionary_byte_length: u32,
+    indices: Int32ArraySlice,
+    mut out_offsets: Int32ArraySlice,
+) -> Result<u32> {
+    // SAFETY: JS cannot run during this synchronous call.
+    let out_offsets = unsafe { out_offsets.as_mut() };
+    let total = dictionary::gather_byte_array_offsets(&dictionary_offsets, dictionary_byte_length as usize, &indices, out_offsets).map_err(to_js)?;
+    Ok(total as u32)
+}
+
+/// Copies the gathered values into `out` (the total the offsets pass returned).
+#[napi]
+pub fn gather_dictionary_byte_array_bytes(
     dictionary_offsets: Int32ArraySlice,
     dictionary_bytes: Uint8ArraySlice,
     indices: Int32ArraySlice,
-    mut out_offsets: Int32ArraySlice,
-) -> Result<Uint8Array> {
+    mut out: Uint8ArraySlice,
+) -> Result<()> {
     // SAFETY: as above.
-    let out_offsets = unsafe { out_offsets.as_mut() };
-    let bytes = dictionary::gather_byte_arrays(&dictionary_offsets, &dictionary_bytes, &indices, out_offsets).map_err(to_js)?;
-    Ok(Uint8Array::new(bytes))
+    let out = unsafe { out.as_mut() };
+    dictionary::gather_byte_array_bytes(&dictionary_offsets, &dictionary_bytes, &indices, out).map_err(to_js)
 }
