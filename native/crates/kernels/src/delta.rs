@@ -130,15 +130,21 @@ fn walk_blocks(
     Ok(pos)
 }
 
+/// The header of a stream decoded into an output of `out_len` values, which must be its count;
+/// None when there are no values to decode.
+fn header_for(input: &[u8], out_len: usize) -> Result<Option<DeltaHeader>> {
+    let h = read_delta_header(input)?;
+    if out_len != h.count {
+        return Err(KernelError::invalid(format!("output holds {out_len} values, the stream {}", h.count)));
+    }
+    Ok((h.count > 0).then_some(h))
+}
+
 /// Decodes an INT32 stream into `out` (exactly the header's count); returns the bytes consumed.
 pub fn decode_delta_binary_packed_i32(input: &[u8], out: &mut [i32]) -> Result<usize> {
-    let h = read_delta_header(input)?;
-    if out.len() != h.count {
-        return Err(KernelError::invalid(format!("output holds {} values, the stream {}", out.len(), h.count)));
-    }
-    if h.count == 0 {
-        return Ok(h.len);
-    }
+    let Some(h) = header_for(input, out.len())? else {
+        return Ok(read_delta_header(input)?.len);
+    };
     // SAFETY: i32 and u32 have the same layout.
     let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u32>(), out.len()) };
     out[0] = h.first as u32;
@@ -157,13 +163,9 @@ pub fn decode_delta_binary_packed_i32(input: &[u8], out: &mut [i32]) -> Result<u
 
 /// Decodes an INT64 stream into `out` (exactly the header's count); returns the bytes consumed.
 pub fn decode_delta_binary_packed_i64(input: &[u8], out: &mut [i64]) -> Result<usize> {
-    let h = read_delta_header(input)?;
-    if out.len() != h.count {
-        return Err(KernelError::invalid(format!("output holds {} values, the stream {}", out.len(), h.count)));
-    }
-    if h.count == 0 {
-        return Ok(h.len);
-    }
+    let Some(h) = header_for(input, out.len())? else {
+        return Ok(read_delta_header(input)?.len);
+    };
     // SAFETY: i64 and u64 have the same layout.
     let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u64>(), out.len()) };
     out[0] = h.first as u64;
@@ -199,71 +201,53 @@ fn bits_u64(v: u64) -> usize {
     64 - v.leading_zeros() as usize
 }
 
-/// Encodes INT32 values (deltas wrap mod 2^32).
-pub fn encode_delta_binary_packed_i32(values: &[i32], out: &mut Vec<u8>) {
-    encode_header(values.len(), values.first().map_or(0, |&v| i64::from(v)), out);
-    let per = BLOCK_SIZE / MINIBLOCKS;
-    let mut deltas = [0u32; BLOCK_SIZE];
-    let mut start = 1;
-    while start < values.len() {
-        let n = BLOCK_SIZE.min(values.len() - start);
-        let mut min = i32::MAX;
-        for (j, d) in deltas[..n].iter_mut().enumerate() {
-            let delta = values[start + j].wrapping_sub(values[start + j - 1]);
-            min = min.min(delta);
-            *d = delta as u32;
+/// One encoder body for both widths: `$t` the value type, `$u` its unsigned twin, `$pack` the
+/// packer table for miniblocks of `$u`.
+macro_rules! delta_binary_packed_encoder {
+    ($(#[$doc:meta])* $name:ident, $t:ty, $u:ty, $pack:ident) => {
+        $(#[$doc])*
+        pub fn $name(values: &[$t], out: &mut Vec<u8>) {
+            encode_header(values.len(), values.first().map_or(0, |&v| v as i64), out);
+            let per = BLOCK_SIZE / MINIBLOCKS;
+            let mut deltas = [0 as $u; BLOCK_SIZE];
+            let mut start = 1;
+            while start < values.len() {
+                let n = BLOCK_SIZE.min(values.len() - start);
+                let mut min = <$t>::MAX;
+                for (j, d) in deltas[..n].iter_mut().enumerate() {
+                    let delta = values[start + j].wrapping_sub(values[start + j - 1]);
+                    min = min.min(delta);
+                    *d = delta as $u;
+                }
+                for d in &mut deltas[..n] {
+                    *d = d.wrapping_sub(min as $u);
+                }
+                deltas[n..].fill(0);
+                write_zigzag(out, min as i64);
+                let mut widths = [0usize; MINIBLOCKS];
+                for (m, w) in widths.iter_mut().enumerate() {
+                    *w = deltas[(m * per).min(n)..((m + 1) * per).min(n)].iter().map(|&d| bits_u64(d as u64)).max().unwrap_or(0);
+                }
+                out.extend(widths.iter().map(|&w| w as u8));
+                for (m, &w) in widths.iter().enumerate().take(n.div_ceil(per)) {
+                    let at = out.len();
+                    out.resize(at + per * w / 8, 0);
+                    $pack(w)(&deltas[m * per..(m + 1) * per], &mut out[at..]);
+                }
+                start += n;
+            }
         }
-        for d in &mut deltas[..n] {
-            *d = d.wrapping_sub(min as u32);
-        }
-        deltas[n..].fill(0);
-        write_zigzag(out, i64::from(min));
-        let mut widths = [0usize; MINIBLOCKS];
-        for (m, w) in widths.iter_mut().enumerate() {
-            *w = deltas[(m * per).min(n)..((m + 1) * per).min(n)].iter().map(|&d| bits_u64(u64::from(d))).max().unwrap_or(0);
-        }
-        out.extend(widths.iter().map(|&w| w as u8));
-        for (m, &w) in widths.iter().enumerate().take(n.div_ceil(per)) {
-            let at = out.len();
-            out.resize(at + per * w / 8, 0);
-            packer(w)(&deltas[m * per..(m + 1) * per], &mut out[at..]);
-        }
-        start += n;
-    }
+    };
 }
 
-/// Encodes INT64 values (deltas wrap mod 2^64).
-pub fn encode_delta_binary_packed_i64(values: &[i64], out: &mut Vec<u8>) {
-    encode_header(values.len(), values.first().copied().unwrap_or(0), out);
-    let per = BLOCK_SIZE / MINIBLOCKS;
-    let mut deltas = [0u64; BLOCK_SIZE];
-    let mut start = 1;
-    while start < values.len() {
-        let n = BLOCK_SIZE.min(values.len() - start);
-        let mut min = i64::MAX;
-        for (j, d) in deltas[..n].iter_mut().enumerate() {
-            let delta = values[start + j].wrapping_sub(values[start + j - 1]);
-            min = min.min(delta);
-            *d = delta as u64;
-        }
-        for d in &mut deltas[..n] {
-            *d = d.wrapping_sub(min as u64);
-        }
-        deltas[n..].fill(0);
-        write_zigzag(out, min);
-        let mut widths = [0usize; MINIBLOCKS];
-        for (m, w) in widths.iter_mut().enumerate() {
-            *w = deltas[(m * per).min(n)..((m + 1) * per).min(n)].iter().map(|&d| bits_u64(d)).max().unwrap_or(0);
-        }
-        out.extend(widths.iter().map(|&w| w as u8));
-        for (m, &w) in widths.iter().enumerate().take(n.div_ceil(per)) {
-            let at = out.len();
-            out.resize(at + per * w / 8, 0);
-            packer64(w)(&deltas[m * per..(m + 1) * per], &mut out[at..]);
-        }
-        start += n;
-    }
-}
+delta_binary_packed_encoder!(
+    /// Encodes INT32 values (deltas wrap mod 2^32).
+    encode_delta_binary_packed_i32, i32, u32, packer
+);
+delta_binary_packed_encoder!(
+    /// Encodes INT64 values (deltas wrap mod 2^64).
+    encode_delta_binary_packed_i64, i64, u64, packer64
+);
 
 fn encode_header(count: usize, first: i64, out: &mut Vec<u8>) {
     write_uleb64(out, BLOCK_SIZE as u64);

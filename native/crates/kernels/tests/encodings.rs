@@ -1,18 +1,11 @@
+mod common;
+use common::Rng;
 use parquetry_kernels::byte_stream_split::{decode_byte_stream_split, encode_byte_stream_split};
 use parquetry_kernels::delta::*;
 use parquetry_kernels::dictionary::{gather_byte_arrays, gather_fixed_width, gather_u32, gather_u64};
 use parquetry_kernels::plain::*;
 use parquetry_kernels::ErrorCode;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
 
 fn dbp_i32(values: &[i32]) -> Vec<u8> {
     let mut out = Vec::new();

@@ -1,21 +1,10 @@
+mod common;
+use common::Rng;
 use parquetry_kernels::{
     encode_rle_hybrid_into, available_levels, decode_bit_packed, decode_rle_hybrid_at, encode_bit_packed, encode_rle_hybrid_at, ErrorCode,
     SimdLevel,
 };
 
-/// xorshift64*: deterministic data without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound
-    }
-}
 
 fn mask(w: u32) -> u32 {
     if w == 32 { u32::MAX } else { (1u32 << w) - 1 }
