@@ -70,3 +70,13 @@ function formatMessage(code: ErrorCode, detail: string, where: ErrorLocation): s
   if (where.offset !== undefined) parts.push(`offset ${where.offset}`);
   return parts.length ? `${code}: ${detail} at ${parts.join(', ')}` : `${code}: ${detail}`;
 }
+
+/**
+ * `error` with its offset moved by `by` when it is a ParquetryError that has one: a decoder given a
+ * slice reports offsets within the slice, and its caller knows where the slice starts.
+ */
+export function rebaseErrorOffset(error: unknown, by: number): unknown {
+  if (!ParquetryError.is(error) || error.offset === undefined || by === 0) return error;
+  const where = { offset: error.offset + by, columnPath: error.columnPath, rowGroup: error.rowGroup, page: error.page };
+  return new ParquetryError(error.code, error.detail, where, { cause: error.cause ?? error });
+}

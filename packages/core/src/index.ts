@@ -1,4 +1,4 @@
-export { ParquetryError, ERROR_CODES, type ErrorCode, type ErrorLocation } from './error.js';
+export { ParquetryError, ERROR_CODES, rebaseErrorOffset, type ErrorCode, type ErrorLocation } from './error.js';
 export { ByteCursor, writeUleb32 } from './cursor.js';
 export { PHYSICAL_TYPES, type PhysicalType, type ByteArrays } from './types.js';
 export { parseBackendMode, type BackendMode, type BackendName } from './backend-mode.js';

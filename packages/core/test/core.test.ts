@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ByteCursor, fromNativeError, parseBackendMode, ParquetryError, writeUleb32 } from '../src/index.js';
+import { ByteCursor, fromNativeError, parseBackendMode, ParquetryError, rebaseErrorOffset, writeUleb32 } from '../src/index.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -79,6 +79,18 @@ test('native errors come back as ParquetryErrors', () => {
   assert.is(noOffset.offset, undefined);
   const other = new Error('something else');
   assert.is(fromNativeError(other), other);
+});
+
+test('rebaseErrorOffset moves the offset and keeps the rest of the location', () => {
+  const inner = new ParquetryError('CORRUPT', 'bad run', { offset: 3, page: 2 });
+  const moved = rebaseErrorOffset(inner, 4) as ParquetryError;
+  assert.is(moved.offset, 7);
+  assert.is(moved.page, 2);
+  assert.is(moved.detail, 'bad run');
+  const plain = new Error('x');
+  assert.is(rebaseErrorOffset(plain, 4), plain);
+  const noOffset = new ParquetryError('LIMIT', 'too big');
+  assert.is(rebaseErrorOffset(noOffset, 4), noOffset);
 });
 
 test.run();

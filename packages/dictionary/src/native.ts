@@ -1,7 +1,7 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
 // load. Gathers and index decoding run in the addon; the encoder's hash table and the streaming
 // indices decoder are the TypeScript ones on either backend.
-import { ParquetryError, requireNativeBinding, type ByteArrays, type PhysicalType } from '@parquetry/core';
+import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
 import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
@@ -44,9 +44,6 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
   try {
     return rleNative.decodeRleHybrid(bytes.subarray(1), bitWidth, count, out);
   } catch (error) {
-    if (ParquetryError.is(error) && error.offset !== undefined) {
-      throw new ParquetryError(error.code, error.detail, { offset: error.offset + 1 }, { cause: error.cause });
-    }
-    throw error;
+    throw rebaseErrorOffset(error, 1); // offsets within the runs, after the bit-width byte
   }
 }

@@ -59,8 +59,3 @@ export function valueWidth(type: PhysicalType, typeLength: number | undefined): 
   }
 }
 
-/** The same error with its offset moved by `by`: kernels report offsets within the slice they were given. */
-export function rebaseError(error: unknown, by: number): unknown {
-  if (!ParquetryError.is(error) || error.offset === undefined || by === 0) return error;
-  return new ParquetryError(error.code, error.detail, { offset: error.offset + by }, { cause: error.cause ?? error });
-}

@@ -3,9 +3,9 @@
 // scan the length prefixes into offsets (checking each against what remains), then gather the value
 // bytes into one contiguous buffer. scan and gather are the loops a native kernel replaces (binding:
 // scanPlainByteArrays / gatherPlainByteArrays, same signatures).
-import { ParquetryError, type ByteArrays } from '@parquetry/core';
+import { ParquetryError, rebaseErrorOffset, type ByteArrays } from '@parquetry/core';
 import { viewOf, copyRange } from './byte-copy.js';
-import { checkCount, rebaseError } from './check.js';
+import { checkCount } from './check.js';
 import type { PlainKernels } from './types.js';
 
 const MAX_INT32 = 0x7fffffff;
@@ -113,7 +113,7 @@ export function decodePlainByteArrays(
   try {
     spanned = kernels.scanPlainByteArrays(src, offsets);
   } catch (error) {
-    throw rebaseError(error, byteOffset);
+    throw rebaseErrorOffset(error, byteOffset);
   }
   const total = offsets[count];
   let valueBytes: Uint8Array;

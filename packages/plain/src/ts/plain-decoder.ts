@@ -1,7 +1,7 @@
 // PLAIN decoding for every physical type (Encodings.md "Plain"), as a streaming decoder that reads
 // or skips any number of values at a time (the page index skips rows), and decodePlain on top.
-import { ParquetryError, type PhysicalType } from '@parquetry/core';
-import { checkCount, checkPhysicalType, rebaseError, requireLittleEndian, valueWidth } from './check.js';
+import { ParquetryError, rebaseErrorOffset, type PhysicalType } from '@parquetry/core';
+import { checkCount, checkPhysicalType, requireLittleEndian, valueWidth } from './check.js';
 import { TS_PLAIN_KERNELS } from './kernels.js';
 import { checkRange, decodePlainByteArrays, skipPlainByteArrays } from './plain-byte-arrays-decode.js';
 import { viewOrCopy } from './plain-fixed.js';
@@ -77,7 +77,7 @@ export class PlainDecoder<T extends PhysicalType = PhysicalType> {
         try {
           this.kernels.decodePlainBooleans(this.bytes.subarray(pos, this.end), this.bit, out);
         } catch (error) {
-          throw rebaseError(error, pos);
+          throw rebaseErrorOffset(error, pos);
         }
         this.advanceBits(n);
         return out;

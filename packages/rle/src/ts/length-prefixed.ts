@@ -1,4 +1,4 @@
-import { ByteCursor, ParquetryError } from '@parquetry/core';
+import { ByteCursor, rebaseErrorOffset } from '@parquetry/core';
 
 type Decode = (bytes: Uint8Array, bitWidth: number, count: number, out?: Int32Array) => Int32Array;
 
@@ -23,9 +23,6 @@ export function decodeLengthPrefixedWith(
     return { values: decode(bytes.subarray(4, 4 + length), bitWidth, count, out), bytesRead: 4 + length };
   } catch (error) {
     // Offsets inside the levels are relative to the data after the prefix.
-    if (ParquetryError.is(error) && error.offset !== undefined) {
-      throw new ParquetryError(error.code, error.detail, { offset: error.offset + 4 }, { cause: error.cause });
-    }
-    throw error;
+    throw rebaseErrorOffset(error, 4);
   }
 }
