@@ -6,6 +6,12 @@
 export interface NativeBinding {
   /** Decodes `out.length` deprecated BIT_PACKED values; returns the bytes consumed. */
   decodeBitPacked(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
+  /** Compresses `input` into `out` (at least maxCompressedLength bytes); returns the bytes written. `level` is ignored by SNAPPY and LZ4. */
+  compressInto(codec: string, input: Uint8Array, out: Uint8Array, level: number): number;
+  /** Decompresses into `out`, whose length is the declared uncompressed size; more or fewer bytes is an error. LZ4 is the deprecated codec (Hadoop framing or a bare block). */
+  decompressInto(codec: string, input: Uint8Array, out: Uint8Array): void;
+  /** The worst-case compressed size of `n` bytes for a codec (SNAPPY, LZ4_RAW, LZ4, ZSTD, GZIP, BROTLI). */
+  maxCompressedLength(codec: string, n: number): number;
   decodeByteStreamSplit(bytes: Uint8Array, width: number, out: Uint8Array): void;
   /** Decodes into `out` (exactly the header's count); returns the bytes consumed. */
   decodeDeltaBinaryPacked32(bytes: Uint8Array, out: Int32Array): number;

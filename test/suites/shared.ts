@@ -7,4 +7,5 @@ export const SHARED_SUITES: ReadonlyArray<readonly [name: string, load: () => Pr
   ['byte-stream-split', () => import('./byte-stream-split.suite.js')],
   ['delta', () => import('./delta.suite.js')],
   ['dictionary', () => import('./dictionary.suite.js')],
+  ['compression', () => import('./compression.suite.js')],
 ];

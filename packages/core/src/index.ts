@@ -3,5 +3,18 @@ export { ByteCursor, writeUleb32 } from './cursor.js';
 export { PHYSICAL_TYPES, type PhysicalType, type ByteArrays } from './types.js';
 export { parseBackendMode, type BackendMode, type BackendName } from './backend-mode.js';
 export { backend, backendMode, nativeBinding, requireNativeBinding, useNative, NATIVE_MIN_VALUES } from './backend.js';
+export {
+  DEFAULT_MAX_UNCOMPRESSED_SIZE,
+  checkLevel,
+  compressedResult,
+  decompressTarget,
+  decompressWith,
+  type CompressOptions,
+  type CompressionCodecName,
+  type DecompressOptions,
+  type NativeCodecName,
+} from './compression.js';
+export { cannotCompress, defineCodec, type CodecParts, type CompressionCodec } from './codec.js';
 export { fromNativeError } from './native-errors.js';
 export type { NativeBinding } from '@parquetry/native';
+export { dispatchCodec, nativeCodec } from './codec-dispatch.js';

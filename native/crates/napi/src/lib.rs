@@ -8,6 +8,7 @@ use napi_derive::napi;
 use parquetry_kernels as kernels;
 
 mod byte_stream_split;
+mod compression;
 mod delta;
 mod dictionary;
 mod plain;

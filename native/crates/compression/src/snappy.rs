@@ -1,0 +1,30 @@
+//! SNAPPY: the raw block format (a varint length, then literals and copies), as Parquet uses it.
+
+use crate::output::{check_filled, check_room, corrupt, overflow};
+use parquetry_kernels::Result;
+
+const CODEC: &str = "SNAPPY";
+
+pub fn max_compressed_len(n: usize) -> usize {
+    snap::raw::max_compress_len(n)
+}
+
+/// The length the stream's preamble declares.
+pub fn uncompressed_len(input: &[u8]) -> Result<usize> {
+    snap::raw::decompress_len(input).map_err(|e| corrupt(CODEC, e))
+}
+
+pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
+    let declared = uncompressed_len(input)?;
+    if declared > out.len() {
+        return Err(overflow(CODEC, out.len()));
+    }
+    check_filled(CODEC, declared, out.len())?;
+    let written = snap::raw::Decoder::new().decompress(input, out).map_err(|e| corrupt(CODEC, e))?;
+    check_filled(CODEC, written, out.len())
+}
+
+pub fn compress_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
+    check_room(CODEC, out.len(), max_compressed_len(input.len()))?;
+    snap::raw::Encoder::new().compress(input, out).map_err(|e| corrupt(CODEC, e))
+}

@@ -1,0 +1,7 @@
+// Node entry: each call goes to the backend in force (see @parquetry/core `useNative`).
+import { dispatchCodec } from '@parquetry/core';
+import * as native from './native.js';
+import * as ts from './ts/index.js';
+
+export const GZIP = dispatchCodec(ts.GZIP, native.GZIP);
+export const { compress, compressInto, decompress, maxCompressedLength } = GZIP;

@@ -1,0 +1,5 @@
+// The native implementation (the snap crate), whatever PARQUETRY_BACKEND says.
+import { nativeCodec } from '@parquetry/core';
+
+export const SNAPPY = nativeCodec('SNAPPY');
+export const { compress, compressInto, decompress, maxCompressedLength } = SNAPPY;
