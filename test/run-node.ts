@@ -13,12 +13,14 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ...SHARED_SUITES,
   // Node only: the Python reference encoder runs beside the suite.
   ['encodings vs Python reference', () => import('./suites/encodings.reference.node.js')],
+  ['compression vs Python reference', () => import('./suites/compression.reference.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {
   suites.push(['rle native<->ts', () => import('./suites/rle.cross.node.js')]);
   suites.push(['encodings native<->ts', () => import('./suites/encodings.cross.node.js')]);
   suites.push(['delta native<->ts', () => import('./suites/delta.cross.node.js')]);
+  suites.push(['compression native<->ts', () => import('./suites/compression.cross.node.js')]);
 }
 
 const only = process.env.PARQUETRY_SUITES?.split(',').map((s) => s.trim());
