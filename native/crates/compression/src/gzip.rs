@@ -1,75 +1,133 @@
-//! GZIP: one or more concatenated gzip members decode as one stream (some writers emit several). A
+//! GZIP over libdeflate: whole-buffer inflate straight into the caller's buffer, which is what a
+//! page is (libdeflate is 2-3x zlib here because it never streams). One or more concatenated gzip
+//! members decode as one stream (each member's CRC-32 and length checked by libdeflate); a
 //! zlib-wrapped stream is accepted too, as Arrow C++ does, since old writers produced it.
 
-use std::io::{self, Read, Write};
+use std::cell::RefCell;
+use std::ffi::c_void;
+use std::ptr::NonNull;
 
-use flate2::read::{MultiGzDecoder, ZlibDecoder};
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use libdeflate_sys as ld;
 
-use crate::output::{check_filled, check_room, corrupt, overflow, truncated};
+use crate::output::{check_filled, check_room, corrupt, overflow};
 use parquetry_kernels::{KernelError, Result};
 
 const CODEC: &str = "GZIP";
 pub const DEFAULT_LEVEL: u32 = 6;
-/// gzip header (10) and trailer (8), plus slack for the encoder's final block.
-const WRAPPER: usize = 18 + 64;
+pub const MAX_LEVEL: u32 = 9;
 
-/// zlib's compressBound: stored blocks are the worst case.
+struct Decompressor(NonNull<ld::libdeflate_decompressor>);
+impl Drop for Decompressor {
+    fn drop(&mut self) {
+        // SAFETY: allocated by libdeflate_alloc_decompressor and freed once.
+        unsafe { ld::libdeflate_free_decompressor(self.0.as_ptr()) }
+    }
+}
+
+struct Compressor(u32, NonNull<ld::libdeflate_compressor>);
+impl Drop for Compressor {
+    fn drop(&mut self) {
+        // SAFETY: allocated by libdeflate_alloc_compressor and freed once.
+        unsafe { ld::libdeflate_free_compressor(self.1.as_ptr()) }
+    }
+}
+
+thread_local! {
+    static DECOMPRESSOR: RefCell<Option<Decompressor>> = const { RefCell::new(None) };
+    static COMPRESSOR: RefCell<Option<Compressor>> = const { RefCell::new(None) };
+}
+
+/// Stored blocks are the worst case: 5 bytes per block of up to 64 KiB (libdeflate caps blocks
+/// lower, hence the generous n/1024), plus the gzip header and trailer.
 pub fn max_compressed_len(n: usize) -> usize {
-    n + (n >> 12) + (n >> 14) + (n >> 25) + 13 + WRAPPER
+    n + (n >> 10) + 128
 }
 
 fn is_zlib_header(input: &[u8]) -> bool {
     input.len() >= 2 && input[0] & 0x0f == 8 && ((input[0] as u16) << 8 | input[1] as u16) % 31 == 0
 }
 
-fn map_io(e: io::Error, at: usize) -> KernelError {
-    if e.kind() == io::ErrorKind::UnexpectedEof { truncated(CODEC, at) } else { corrupt(CODEC, e) }
+type DecompressEx = unsafe extern "C" fn(*mut ld::libdeflate_decompressor, *const c_void, usize, *mut c_void, usize, *mut usize, *mut usize) -> ld::libdeflate_result;
+
+fn with_decompressor<T>(f: impl FnOnce(*mut ld::libdeflate_decompressor) -> Result<T>) -> Result<T> {
+    DECOMPRESSOR.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            // SAFETY: plain allocation; NULL means out of memory.
+            let p = unsafe { ld::libdeflate_alloc_decompressor() };
+            *slot = Some(Decompressor(NonNull::new(p).ok_or_else(|| corrupt(CODEC, "out of memory for a decompressor"))?));
+        }
+        f(slot.as_ref().unwrap().0.as_ptr())
+    })
 }
 
-/// Reads until `out` is full, then checks the stream has nothing more.
-fn read_exact_declared(mut reader: impl Read, input_len: usize, out: &mut [u8]) -> Result<()> {
-    let mut filled = 0;
-    while filled < out.len() {
-        match reader.read(&mut out[filled..]) {
-            Ok(0) => return check_filled(CODEC, filled, out.len()),
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(map_io(e, input_len)),
+/// Decodes members of one wrapper (`decode`) from `input` until it is used up; returns the bytes
+/// written. Each call is bounded by the room left in `out`.
+fn decode_members(input: &[u8], out: &mut [u8], decode: DecompressEx, single: bool) -> Result<usize> {
+    with_decompressor(|d| {
+        let (mut at, mut produced) = (0usize, 0usize);
+        while at < input.len() {
+            let (mut used_in, mut used_out) = (0usize, 0usize);
+            let rest = &input[at..];
+            let room = &mut out[produced..];
+            // SAFETY: pointers and lengths come from live slices; libdeflate writes at most
+            // room.len() bytes and reads at most rest.len().
+            let result = unsafe {
+                decode(d, rest.as_ptr().cast(), rest.len(), room.as_mut_ptr().cast(), room.len(), &mut used_in, &mut used_out)
+            };
+            match result {
+                ld::libdeflate_result_LIBDEFLATE_SUCCESS => {}
+                ld::libdeflate_result_LIBDEFLATE_INSUFFICIENT_SPACE => return Err(overflow(CODEC, out.len())),
+                _ => return Err(KernelError::corrupt(at, format!("{CODEC} member at byte {at} is corrupt (bad deflate data or checksum)"))),
+            }
+            if used_in == 0 {
+                return Err(KernelError::corrupt(at, format!("{CODEC} member at byte {at} makes no progress")));
+            }
+            at += used_in;
+            produced += used_out;
+            if single && at < input.len() {
+                return Err(KernelError::corrupt(at, format!("{CODEC} zlib stream has {} bytes after its end", input.len() - at)));
+            }
+            if at < input.len() && !(input.len() - at >= 2 && input[at] == 0x1f && input[at + 1] == 0x8b) {
+                return Err(KernelError::corrupt(at, format!("{CODEC} stream has {} bytes after its last member", input.len() - at)));
+            }
         }
-    }
-    let mut probe = [0u8; 1];
-    match reader.read(&mut probe) {
-        Ok(0) => Ok(()),
-        Ok(_) => Err(overflow(CODEC, out.len())),
-        Err(e) => Err(map_io(e, input_len)),
-    }
+        Ok(produced)
+    })
 }
 
 pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
     if input.is_empty() {
         return check_filled(CODEC, 0, out.len());
     }
-    if input.len() >= 2 && input[0] == 0x1f && input[1] == 0x8b {
-        read_exact_declared(MultiGzDecoder::new(input), input.len(), out)
+    let written = if input.len() >= 2 && input[0] == 0x1f && input[1] == 0x8b {
+        decode_members(input, out, ld::libdeflate_gzip_decompress_ex, false)?
     } else if is_zlib_header(input) {
-        read_exact_declared(ZlibDecoder::new(input), input.len(), out)
+        decode_members(input, out, ld::libdeflate_zlib_decompress_ex, true)?
     } else {
-        Err(KernelError::corrupt(0, "GZIP stream starts with neither a gzip nor a zlib header"))
-    }
+        return Err(KernelError::corrupt(0, "GZIP stream starts with neither a gzip nor a zlib header"));
+    };
+    check_filled(CODEC, written, out.len())
 }
 
 pub fn compress_into(input: &[u8], out: &mut [u8], level: u32) -> Result<usize> {
-    if level > 9 {
-        return Err(KernelError::invalid(format!("GZIP level {level} is outside 0..=9")));
+    if level > MAX_LEVEL {
+        return Err(KernelError::invalid(format!("GZIP level {level} is outside 0..={MAX_LEVEL}")));
     }
     check_room(CODEC, out.len(), max_compressed_len(input.len()))?;
-    let capacity = out.len();
-    let mut encoder = GzEncoder::new(io::Cursor::new(out), Compression::new(level));
-    encoder.write_all(input).map_err(|e| corrupt(CODEC, e))?;
-    let cursor = encoder.finish().map_err(|e| corrupt(CODEC, e))?;
-    let written = cursor.position() as usize;
-    debug_assert!(written <= capacity);
-    Ok(written)
+    COMPRESSOR.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().map(|c| c.0) != Some(level) {
+            // SAFETY: plain allocation for a level libdeflate accepts (0..=12).
+            let p = unsafe { ld::libdeflate_alloc_compressor(level as i32) };
+            *slot = Some(Compressor(level, NonNull::new(p).ok_or_else(|| corrupt(CODEC, "out of memory for a compressor"))?));
+        }
+        let c = slot.as_ref().unwrap().1.as_ptr();
+        // SAFETY: as above; libdeflate returns 0 when the output does not fit.
+        let n = unsafe { ld::libdeflate_gzip_compress(c, input.as_ptr().cast(), input.len(), out.as_mut_ptr().cast(), out.len()) };
+        if n == 0 {
+            return Err(corrupt(CODEC, "the compressed stream did not fit its bound"));
+        }
+        Ok(n)
+    })
 }

@@ -3,9 +3,9 @@ import { gzipSync } from 'fflate';
 import { gunzipInto } from './gunzip.js';
 import { GZIP_LEVELS } from './levels.js';
 
-/** zlib's compressBound plus the gzip wrapper: stored blocks are the worst case. */
+/** The same bound as the native side: stored blocks plus the gzip header and trailer, generously. */
 function maxCompressedLength(n: number): number {
-  return n + Math.floor(n / 4096) + Math.floor(n / 16384) + Math.floor(n / 33554432) + 13 + 82;
+  return n + Math.floor(n / 1024) + 128;
 }
 
 /** GZIP in pure TypeScript over fflate. */
