@@ -4,6 +4,7 @@ export { decodeStruct, readStruct } from './decode.js';
 export { encodeStruct, writeStruct } from './encode.js';
 export {
   lazyListOf,
+  listAt,
   listOf,
   optional,
   required,

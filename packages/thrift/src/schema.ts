@@ -106,3 +106,8 @@ export function union<const Fs extends Record<string, FieldDef<FieldType, false>
 export function isStruct(type: FieldType): type is StructDef {
   return typeof type === 'object' && 'kind' in type;
 }
+
+/** Element `index` of a list that may be lazy (decoded) or plain (built by a caller). */
+export function listAt<T>(list: LazyList<T> | readonly T[], index: number): T {
+  return 'get' in list ? list.get(index) : list[index];
+}

@@ -2,7 +2,7 @@
 // zlib-wrapped stream, which Arrow C++ also accepts under this codec.
 import { Gunzip, Unzlib } from 'fflate';
 import { ParquetryError } from '@parquetry/core';
-import { crc32 } from './crc32.js';
+import { crc32 } from '@parquetry/core';
 import { inflateInto } from './inflate-stream.js';
 
 const CODEC = 'GZIP';

@@ -1,5 +1,5 @@
-// CRC-32 (IEEE, reflected), the checksum in every gzip member's trailer. fflate's streaming
-// decoder does not check it, so a flipped literal would otherwise pass unnoticed.
+// CRC-32 (IEEE, reflected): the checksum of gzip members (fflate's streaming decoder does not check
+// it) and of Parquet pages (PageHeader.crc).
 const TABLE = (() => {
   const table = new Int32Array(256);
   for (let n = 0; n < 256; n++) {

@@ -1,0 +1,66 @@
+// How the Parquet schema maps onto Arrow types: LIST- and MAP-annotated groups (with the backward
+// compatibility rules of LogicalTypes.md for two-level lists and unannotated repeated fields),
+// structs, and leaves.
+import { Field, List, Map_, Struct, type DataType } from 'apache-arrow';
+import type { GroupNode, LeafNode, SchemaNode } from '../schema/parquet-schema.js';
+import type { Int96Unit } from './int96.js';
+import { leafType, type LeafType } from './leaf-type.js';
+
+export type Plan =
+  | { kind: 'leaf'; node: LeafNode; leafType: LeafType; type: DataType; nullable: boolean }
+  | { kind: 'struct'; node: GroupNode; children: Plan[]; type: DataType; nullable: boolean; asElement: boolean }
+  | { kind: 'list'; node: SchemaNode; repeated: SchemaNode; element: Plan; type: DataType; nullable: boolean }
+  | { kind: 'map'; node: SchemaNode; repeated: GroupNode; key: Plan; value: Plan | undefined; type: DataType; nullable: boolean };
+
+export function planField(plan: Plan): Field {
+  return new Field(plan.node.name, plan.type, plan.nullable);
+}
+
+function isList(node: SchemaNode): boolean {
+  return !!node.logicalType?.LIST || node.convertedType === 'LIST';
+}
+
+function isMap(node: SchemaNode): boolean {
+  return !!node.logicalType?.MAP || node.convertedType === 'MAP' || node.convertedType === 'MAP_KEY_VALUE';
+}
+
+/** `node` taken as one element of a list it forms itself (its own repetition set aside). */
+function elementOf(node: SchemaNode, int96Unit: Int96Unit): Plan {
+  if (node.kind === 'leaf') {
+    const lt = leafType(node, int96Unit);
+    return { kind: 'leaf', node, leafType: lt, type: lt.type, nullable: false };
+  }
+  const children = node.children.map((c) => planNode(c, int96Unit));
+  return { kind: 'struct', node, children, type: new Struct(children.map(planField)), nullable: false, asElement: true };
+}
+
+export function planNode(node: SchemaNode, int96Unit: Int96Unit): Plan {
+  const nullable = node.repetition === 'OPTIONAL';
+  if (node.repetition === 'REPEATED') {
+    const element = elementOf(node, int96Unit);
+    return { kind: 'list', node, repeated: node, element, type: new List(new Field('element', element.type, false)), nullable: false };
+  }
+  if (node.kind === 'leaf') {
+    const lt = leafType(node, int96Unit);
+    return { kind: 'leaf', node, leafType: lt, type: lt.type, nullable };
+  }
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (isList(node) && only && only.repetition === 'REPEATED') {
+    let element: Plan;
+    if (only.kind === 'leaf' || only.children.length > 1 || only.name === 'array' || only.name === `${node.name}_tuple`) {
+      element = elementOf(only, int96Unit);
+    } else {
+      element = planNode(only.children[0], int96Unit);
+    }
+    return { kind: 'list', node, repeated: only, element, type: new List(new Field(element.node.name === only.name ? 'element' : element.node.name, element.type, element.nullable)), nullable };
+  }
+  if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length >= 1 && only.children.length <= 2) {
+    const key = planNode(only.children[0], int96Unit);
+    const value = only.children[1] ? planNode(only.children[1], int96Unit) : undefined;
+    const entryFields = [new Field('key', key.type, false), ...(value ? [new Field('value', value.type, value.nullable)] : [])];
+    const type = new Map_(new Field('entries', new Struct(entryFields as never[]), false) as never);
+    return { kind: 'map', node, repeated: only, key, value, type: type as unknown as DataType, nullable };
+  }
+  const children = node.children.map((c) => planNode(c, int96Unit));
+  return { kind: 'struct', node, children, type: new Struct(children.map(planField)), nullable, asElement: false };
+}

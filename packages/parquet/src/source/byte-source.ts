@@ -1,0 +1,14 @@
+/**
+ * Where a Parquet file's bytes come from. A reader asks for the footer, then only the ranges the
+ * projection needs; `bytesRead` counts what was fetched, so callers (and tests) can see it.
+ */
+export interface ByteSource {
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`; TRUNCATED when the range passes the end. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Bytes fetched so far. */
+  readonly bytesRead: number;
+  /** Releases what the source holds (a file handle); reads fail after. */
+  close(): Promise<void>;
+}
