@@ -173,8 +173,10 @@ test('hand-built: literals, a match, and the closing literals', () => {
   const block = bytes(0x61, 'hello ', 0x06, 0x00, 0x10, '!');
   assert.is(ascii(decompress(block, 12)), 'hello hello!');
   // A larger output is fine: the count written tells the caller what it got.
-  const roomy = new Uint8Array(100);
+  const roomy = new Uint8Array(100).fill(0xa5);
   assert.is(decompressLz4Block(block, roomy), 12);
+  // Past the count, at most 7 bytes of scratch; the rest of out is untouched.
+  for (let i = 12 + 7; i < 100; i++) assert.is(roomy[i], 0xa5, `byte ${i} past the count was written`);
 });
 
 test('hand-built: length extension bytes and overlapping matches', () => {
@@ -256,6 +258,19 @@ test('compress into a subarray: writes only the bytes it reports', () => {
   assertSameBytes(decompress(out.slice(0, written), input.length), input, 'subarray round trip');
 });
 
+test('inputs that sit at an offset inside a larger buffer', () => {
+  for (const source of [textLike(5000, 32), randomBytes(300, 33), sortedIds(2000, 34)]) {
+    const stream = compress(source);
+    // Garbage on both sides: the codecs must honour byteOffset and length.
+    const backing = new Uint8Array(stream.length + 107).fill(0xff);
+    backing.set(stream, 7);
+    assertSameBytes(decompress(backing.subarray(7, 7 + stream.length), source.length), source, 'stream at offset 7');
+    const padded = new Uint8Array(source.length + 10).fill(0xff);
+    padded.set(source, 5);
+    assertSameBytes(compress(padded.subarray(5, 5 + source.length)), stream, 'input at offset 5');
+  }
+});
+
 // ---- bad input ---------------------------------------------------------------------
 
 test('compress: output smaller than the bound is INVALID_ARGUMENT', () => {
@@ -332,6 +347,7 @@ function decodeGuarded(block: Uint8Array, size: number, what: string): Parquetry
   try {
     const written = decompressLz4Block(block, out);
     assert.ok(written >= 0 && written <= size, `${what}: wrote ${written} of ${size}`);
+    for (let i = written + 7; i < size; i++) assert.is(out[i], 0xa5, `${what}: byte ${i} past the count ${written}`);
   } catch (e) {
     if (!(e instanceof ParquetryError)) assert.unreachable(`${what}: threw ${String(e)}, not a ParquetryError`);
     error = e as ParquetryError;

@@ -288,6 +288,19 @@ test('compress into a subarray: writes only the bytes it reports', () => {
   assertSameBytes(decompress(out.slice(0, written)), input, 'subarray round trip');
 });
 
+test('inputs that sit at an offset inside a larger buffer', () => {
+  for (const source of [textLike(5000, 32), randomBytes(300, 33), sortedIds(2000, 34)]) {
+    const stream = compress(source);
+    // Garbage on both sides: the codecs must honour byteOffset and length.
+    const backing = new Uint8Array(stream.length + 107).fill(0xff);
+    backing.set(stream, 7);
+    assertSameBytes(decompress(backing.subarray(7, 7 + stream.length)), source, 'stream at offset 7');
+    const padded = new Uint8Array(source.length + 10).fill(0xff);
+    padded.set(source, 5);
+    assertSameBytes(compress(padded.subarray(5, 5 + source.length)), stream, 'input at offset 5');
+  }
+});
+
 // ---- bad input ---------------------------------------------------------------------
 
 test('compress: output smaller than the bound is INVALID_ARGUMENT', () => {

@@ -39,6 +39,8 @@ export function compressLz4Block(input: Uint8Array, out: Uint8Array): number {
     while (bits < MAX_HASH_BITS && 1 << bits < n) bits++;
     const shift = 32 - bits;
     table.fill(0, 0, 1 << bits);
+    // One unaligned 4-byte load through a DataView beats assembling it from bytes.
+    const view = new DataView(input.buffer, input.byteOffset, n);
 
     let ip = 1;
     search: for (;;) {
@@ -47,11 +49,11 @@ export function compressLz4Block(input: Uint8Array, out: Uint8Array): number {
       let word: number;
       for (;;) {
         if (ip > mfLimit) break search;
-        word = load32(input, ip);
+        word = view.getInt32(ip, true);
         const h = Math.imul(word, -1640531535) >>> shift;
         candidate = table[h];
         table[h] = ip;
-        if (ip - candidate <= MAX_OFFSET && load32(input, candidate) === word) break;
+        if (ip - candidate <= MAX_OFFSET && view.getInt32(candidate, true) === word) break;
         ip += attempts++ >> SKIP_TRIGGER;
       }
       // Grow the match backwards into the pending literals, then forwards.
@@ -61,6 +63,10 @@ export function compressLz4Block(input: Uint8Array, out: Uint8Array): number {
       }
       let a = candidate + MIN_MATCH;
       let b = ip + MIN_MATCH;
+      while (b <= matchLimit - 4 && view.getInt32(a, true) === view.getInt32(b, true)) {
+        a += 4;
+        b += 4;
+      }
       while (b < matchLimit && input[a] === input[b]) {
         a++;
         b++;
@@ -70,14 +76,10 @@ export function compressLz4Block(input: Uint8Array, out: Uint8Array): number {
       anchor = ip;
       if (ip > mfLimit) break;
       // Hash a position inside the match so the next one can start right after it.
-      table[Math.imul(load32(input, ip - 2), -1640531535) >>> shift] = ip - 2;
+      table[Math.imul(view.getInt32(ip - 2, true), -1640531535) >>> shift] = ip - 2;
     }
   }
   return emitLastLiterals(input, anchor, n - anchor, out, op);
-}
-
-function load32(src: Uint8Array, i: number): number {
-  return src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24);
 }
 
 /** A length nibble of 15 continues in bytes of 255 and a final byte below 255. */

@@ -1,14 +1,6 @@
 import { ParquetryError } from '@parquetry/core';
 import { readSnappyPreamble } from './snappy-preamble.js';
 
-// Short elements dominate real pages (literals of 1-4 bytes, copies of 4-11), so they are
-// copied 8 bytes at a time through DataViews, running past the element's end. The extra
-// bytes land where later elements write, before anything reads them. This needs slack
-// at both ends: the longest short-form element (64) plus one 8-byte step.
-const SLACK = 72;
-// Literals below this go byte by byte near the buffer ends; longer ones use set().
-const LITERAL_LOOP_MAX = 16;
-
 /**
  * Decodes a snappy raw-format stream (preamble + elements, not the framing format)
  * into `out`, whose length must be the declared uncompressed length.
@@ -24,13 +16,32 @@ export function decompressSnappy(input: Uint8Array, out: Uint8Array): void {
       { offset: 0 },
     );
   }
+  const end = decodeElements(input, preamble.size, out);
+  if (end !== outLen) {
+    throw new ParquetryError('TRUNCATED', `snappy stream ends after ${end} of ${outLen} declared bytes`, {
+      offset: input.length,
+    });
+  }
+}
+
+/** Decodes the elements that follow the preamble; returns how many bytes were written. */
+function decodeElements(input: Uint8Array, ip: number, out: Uint8Array): number {
+  // Short elements dominate real pages (literals of 1-4 bytes, copies of 4-11), so they are
+  // copied 8 bytes at a time, running past the element's end. The extra bytes land where
+  // later elements write, before anything reads them. This needs slack at both ends:
+  // the longest one-byte-tag element (64) plus one step.
+  // (Local constants: V8 folds these, but loads module-level ones on every use.)
+  const STEP = 8;
+  const SLACK = 72;
+  // Literals below this go byte by byte near the buffer ends; longer ones use set().
+  const LITERAL_LOOP_MAX = 16;
   const n = input.length;
+  const outLen = out.length;
   // DataViews bound every access to the arrays' own ranges, even the over-copies.
   const inView = new DataView(input.buffer, input.byteOffset, n);
   const outView = new DataView(out.buffer, out.byteOffset, outLen);
   const inFast = n - SLACK;
   const outFast = outLen - SLACK;
-  let ip = preamble.size;
   let op = 0;
   while (ip < n) {
     const at = ip;
@@ -43,8 +54,8 @@ export function decompressSnappy(input: Uint8Array, out: Uint8Array): void {
         do {
           outView.setInt32(op, inView.getInt32(ip, true), true);
           outView.setInt32(op + 4, inView.getInt32(ip + 4, true), true);
-          op += 8;
-          ip += 8;
+          op += STEP;
+          ip += STEP;
         } while (op < end);
         ip -= op - end;
         op = end;
@@ -99,21 +110,19 @@ export function decompressSnappy(input: Uint8Array, out: Uint8Array): void {
     const end = op + len;
     // With offset >= 8 each 8-byte step reads only bytes already final; closer sources
     // overlap the bytes being written (a repeating pattern) and go byte by byte.
-    if (offset >= 8 && op <= outFast) {
+    if (offset >= STEP && op <= outFast) {
       do {
         outView.setInt32(op, outView.getInt32(from, true), true);
         outView.setInt32(op + 4, outView.getInt32(from + 4, true), true);
-        op += 8;
-        from += 8;
+        op += STEP;
+        from += STEP;
       } while (op < end);
       op = end;
     } else {
       while (op < end) out[op++] = out[from++];
     }
   }
-  if (op !== outLen) {
-    throw new ParquetryError('TRUNCATED', `snappy stream ends after ${op} of ${outLen} declared bytes`, { offset: n });
-  }
+  return op;
 }
 
 function truncated(at: number, what: string): ParquetryError {
