@@ -15,6 +15,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['encodings vs Python reference', () => import('./suites/encodings.reference.node.js')],
   ['compression vs Python reference', () => import('./suites/compression.reference.node.js')],
   ['thrift vs Python reference', () => import('./suites/thrift.reference.node.js')],
+  ['corpus pages', () => import('./suites/corpus-encodings.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {

@@ -1,4 +1,4 @@
-export type { ByteSource } from './source/byte-source.js';
+export * from './source/node.js';
 export { openParquet, type OpenOptions, type ParquetFile } from './read/parquet-file.js';
 export { readArrow, readRowGroup, readTable, type ReadArrowOptions } from './read/read-arrow.js';
 export { buildSchema, pathString, type GroupNode, type LeafNode, type ParquetSchema, type SchemaNode } from './schema/parquet-schema.js';
