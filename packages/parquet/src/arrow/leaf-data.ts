@@ -97,10 +97,11 @@ export function leafData(leaf: LeafType, typeLength: number | undefined, values:
     }
     case 'int96': {
       const bytes = values as Uint8Array;
-      return make(scatter(int96ToEpoch(bytes, bytes.length / 12, options.int96Unit), present, length));
+      return make(scatter(int96ToEpoch(bytes, bytes.length / 12, options.int96Unit === 'raw' ? 'ns' : options.int96Unit), present, length));
     }
     case 'fixed': {
-      const width = typeLength ?? 0;
+      // INT96 kept raw has no typeLength; the Arrow type knows its width.
+      const width = (leaf.type as unknown as { byteWidth: number }).byteWidth;
       return make(scatter(values as Uint8Array, present, length, width));
     }
     case 'binary': {

@@ -96,6 +96,7 @@ export function leafType(leaf: LeafNode, int96Unit: Int96Unit = 'ns'): LeafType 
       return { type: new Int64(), kind: 'int64' };
     }
     case 'INT96':
+      if (int96Unit === 'raw') return { type: new FixedSizeBinary(12), kind: 'fixed' };
       return { type: int96Unit === 'ns' ? new TimestampNanosecond() : int96Unit === 'us' ? new TimestampMicrosecond() : new TimestampMillisecond(), kind: 'int96' };
     case 'FLOAT':
       return { type: new Float32(), kind: 'float32' };

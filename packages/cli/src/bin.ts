@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The `parquetry` command. Errors print one line and exit 1; --debug adds the stack.
+import { ParquetryError } from '@parquetry/core';
+import { openParquet } from '@parquetry/parquet';
+import { optionInteger, optionString, parseArgs } from './args.js';
+import { cat } from './cat.js';
+import { describeFile, formatDescription } from './inspect.js';
+import { openSource } from './open-source.js';
+
+const USAGE = `usage:
+  parquetry inspect FILE [--json]
+  parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv]
+options: --int96 ns|us|ms (Arrow unit of INT96 timestamps; cat formats them exactly) --no-crc --debug`;
+
+function write(text: string): Promise<void> | void {
+  if (process.stdout.write(text)) return;
+  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, new Set(['columns', 'limit', 'format', 'int96']));
+  const [command, location, ...rest] = args.positional;
+  if (!command || command === 'help' || args.options.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (rest.length) throw new ParquetryError('INVALID_ARGUMENT', `unexpected arguments: ${rest.join(' ')}`);
+  if (!location) throw new ParquetryError('INVALID_ARGUMENT', `${command} needs a FILE\n${USAGE}`);
+  const source = await openSource(location);
+  try {
+    if (command === 'inspect') {
+      const file = await openParquet(source);
+      const description = describeFile(file);
+      process.stdout.write(args.options.has('json') ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(description as Record<string, never>)}\n`);
+    } else if (command === 'cat') {
+      // INT96 stays raw so it formats exactly, whatever its range.
+      const file = await openParquet(source, { int96Unit: 'raw' });
+      await cat(
+        file,
+        {
+          columns: optionString(args, 'columns')?.split(',').map((s) => s.trim()).filter(Boolean),
+          limit: optionInteger(args, 'limit'),
+          format: (optionString(args, 'format') ?? 'jsonl') as 'jsonl' | 'csv',
+        },
+        write,
+      );
+    } else {
+      throw new ParquetryError('INVALID_ARGUMENT', `unknown command ${command}\n${USAGE}`);
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const debug = process.argv.includes('--debug');
+  if (ParquetryError.is(error)) process.stderr.write(`parquetry: ${error.message}\n`);
+  else if ((error as { code?: string }).code === 'ENOENT') process.stderr.write(`parquetry: ${(error as Error).message}\n`);
+  else if ((error as { code?: string }).code === 'EPIPE') process.exit(0);
+  else process.stderr.write(`parquetry: error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+});

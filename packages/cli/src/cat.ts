@@ -1,0 +1,44 @@
+// `parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv]`: rows, streamed one row group
+// (or batch) at a time.
+import { ParquetryError } from '@parquetry/core';
+import { readArrow, type ParquetFile } from '@parquetry/parquet';
+import { jsonRows, type Json } from './json-values.js';
+
+export interface CatOptions {
+  columns?: string[];
+  limit?: number;
+  format: 'jsonl' | 'csv';
+  batchSize?: number;
+}
+
+function csvCell(v: Json): string {
+  if (v === null) return '';
+  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Writes the rows through `write` (which may return a promise to apply backpressure). */
+export async function cat(file: ParquetFile, options: CatOptions, write: (text: string) => void | Promise<void>): Promise<number> {
+  if (options.format !== 'jsonl' && options.format !== 'csv') throw new ParquetryError('INVALID_ARGUMENT', `--format must be jsonl or csv, not ${String(options.format)}`);
+  const plans = options.columns
+    ? options.columns.map((name) => {
+        const plan = file.plans.find((p) => p.node.name === name);
+        if (!plan) throw new ParquetryError('INVALID_ARGUMENT', `no top-level column ${name}; the file has ${file.plans.map((p) => p.node.name).join(', ')}`);
+        return plan;
+      })
+    : file.plans;
+  const limit = options.limit ?? Infinity;
+  let written = 0;
+  if (options.format === 'csv') await write(`${plans.map((p) => csvCell(p.node.name)).join(',')}\n`);
+  if (limit === 0) return 0;
+  for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536 })) {
+    const lines: string[] = [];
+    for (const row of jsonRows(batch, plans)) {
+      lines.push(options.format === 'jsonl' ? JSON.stringify(row) : plans.map((p) => csvCell(row[p.node.name])).join(','));
+      if (++written >= limit) break;
+    }
+    if (lines.length) await write(`${lines.join('\n')}\n`);
+    if (written >= limit) break;
+  }
+  return written;
+}
