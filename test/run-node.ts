@@ -16,6 +16,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['compression vs Python reference', () => import('./suites/compression.reference.node.js')],
   ['thrift vs Python reference', () => import('./suites/thrift.reference.node.js')],
   ['corpus pages', () => import('./suites/corpus-encodings.node.js')],
+  ['corpus vs pyarrow', () => import('./suites/corpus-pyarrow.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {

@@ -2,7 +2,7 @@
 // (or batch) at a time.
 import { ParquetryError } from '@parquetry/core';
 import { readArrow, type ParquetFile } from '@parquetry/parquet';
-import { jsonRows, type Json } from './json-values.js';
+import { jsonRows, jsonText, type Json } from './json-values.js';
 
 export interface CatOptions {
   columns?: string[];
@@ -13,7 +13,7 @@ export interface CatOptions {
 
 function csvCell(v: Json): string {
   if (v === null) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'string' ? v : jsonText(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -34,7 +34,7 @@ export async function cat(file: ParquetFile, options: CatOptions, write: (text: 
   for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536 })) {
     const lines: string[] = [];
     for (const row of jsonRows(batch, plans)) {
-      lines.push(options.format === 'jsonl' ? JSON.stringify(row) : plans.map((p) => csvCell(row[p.node.name])).join(','));
+      lines.push(options.format === 'jsonl' ? jsonText(row) : plans.map((p) => csvCell(row[p.node.name])).join(','));
       if (++written >= limit) break;
     }
     if (lines.length) await write(`${lines.join('\n')}\n`);

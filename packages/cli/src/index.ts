@@ -1,4 +1,4 @@
 export { cat, type CatOptions } from './cat.js';
 export { describeFile, formatDescription } from './inspect.js';
-export { compileFormat, decimalString, jsonRows, type Json } from './json-values.js';
+export { compileFormat, decimalString, jsonRows, jsonText, type Json } from './json-values.js';
 export { isoDate, isoTime, isoTimestamp } from './civil.js';

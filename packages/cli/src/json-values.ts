@@ -187,6 +187,17 @@ export function compileFormat(plan: Plan): Format {
   return (d, i) => (isValid(d, i) ? format(d, i) : null);
 }
 
+/**
+ * JSON text of a value, as JSON.stringify writes it except for negative zero, which is `-0.0`: the
+ * one spelling that JSON.parse and Python's json.loads both read back as negative zero.
+ */
+export function jsonText(value: Json): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0.0' : JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
+}
+
 /** Each row of `batch` as a JSON-able object of its top-level fields. */
 export function* jsonRows(batch: RecordBatch, plans: readonly Plan[]): Generator<Record<string, Json>> {
   const formats = plans.map(compileFormat);

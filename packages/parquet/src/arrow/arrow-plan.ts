@@ -30,6 +30,12 @@ function elementOf(node: SchemaNode, int96Unit: Int96Unit): Plan {
     const lt = leafType(node, int96Unit);
     return { kind: 'leaf', node, leafType: lt, type: lt.type, nullable: false };
   }
+  // A repeated group that is itself LIST-annotated (old_list_structure.parquet) is a list element.
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (isList(node) && only && only.repetition === 'REPEATED') {
+    const inner = only.kind === 'leaf' || only.children.length > 1 ? elementOf(only, int96Unit) : planNode(only.children[0], int96Unit);
+    return { kind: 'list', node, repeated: only, element: inner, type: new List(new Field('element', inner.type, inner.nullable)), nullable: false };
+  }
   const children = node.children.map((c) => planNode(c, int96Unit));
   return { kind: 'struct', node, children, type: new Struct(children.map(planField)), nullable: false, asElement: true };
 }
@@ -54,9 +60,14 @@ export function planNode(node: SchemaNode, int96Unit: Int96Unit): Plan {
     }
     return { kind: 'list', node, repeated: only, element, type: new List(new Field(element.node.name === only.name ? 'element' : element.node.name, element.type, element.nullable)), nullable };
   }
-  if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length >= 1 && only.children.length <= 2) {
+  // A key_value group without a value field: a list of the keys, as Arrow C++ reads it.
+  if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length === 1) {
+    const element = planNode(only.children[0], int96Unit);
+    return { kind: 'list', node, repeated: only, element, type: new List(new Field(element.node.name, element.type, element.nullable)), nullable };
+  }
+  if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length === 2) {
     const key = planNode(only.children[0], int96Unit);
-    const value = only.children[1] ? planNode(only.children[1], int96Unit) : undefined;
+    const value = planNode(only.children[1], int96Unit);
     const entryFields = [new Field('key', key.type, false), ...(value ? [new Field('value', value.type, value.nullable)] : [])];
     const type = new Map_(new Field('entries', new Struct(entryFields as never[]), false) as never);
     return { kind: 'map', node, repeated: only, key, value, type: type as unknown as DataType, nullable };

@@ -30,8 +30,11 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
   const rep = chunk.repetitionLevels;
   const maxDef = leaf.definitionLevel;
   const defAt = (i: number) => (def ? def[i] : maxDef);
-  // Slots of the current node, as the level entry where each begins.
+  // Slots of the current node, as the range of level entries each spans: [starts[k], ends[k]).
+  // Ranges need explicit ends: an empty or null list above leaves entries that belong to no slot
+  // of the levels below it.
   let starts: Int32Array;
+  let ends: Int32Array;
   if (!rep) {
     starts = new Int32Array(numSlots);
     for (let i = 0; i < numSlots; i++) starts[i] = i;
@@ -42,6 +45,8 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
     starts = new Int32Array(rows);
     for (let i = 0, k = 0; i < numSlots; i++) if (rep[i] === 0) starts[k++] = i;
   }
+  ends = new Int32Array(starts.length);
+  for (let k = 0; k < starts.length; k++) ends[k] = k + 1 < starts.length ? starts[k + 1] : numSlots;
   if (starts.length !== numRows) {
     throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${starts.length} rows where the row group has ${numRows}`);
   }
@@ -55,20 +60,28 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
       shape.valid = valid;
     } else if (node.repetition === 'REPEATED') {
       const offsets = new Int32Array(length + 1);
-      const elements: number[] = [];
+      const elementStarts: number[] = [];
+      const elementEnds: number[] = [];
       for (let k = 0; k < length; k++) {
         const s = starts[k];
-        const e = k + 1 < length ? starts[k + 1] : numSlots;
+        const e = ends[k];
         if (defAt(s) >= node.definitionLevel) {
-          elements.push(s);
+          elementStarts.push(s);
           // Deeper repetition (rep > this node's level) continues the current element.
-          for (let i = s + 1; i < e; i++) if (rep![i] <= node.repetitionLevel) elements.push(i);
+          for (let i = s + 1; i < e; i++) {
+            if (rep![i] <= node.repetitionLevel) {
+              elementEnds.push(i);
+              elementStarts.push(i);
+            }
+          }
+          elementEnds.push(e);
         }
-        offsets[k + 1] = elements.length;
+        offsets[k + 1] = elementStarts.length;
       }
       shape.offsets = offsets;
-      shape.elementLength = elements.length;
-      starts = Int32Array.from(elements);
+      shape.elementLength = elementStarts.length;
+      starts = Int32Array.from(elementStarts);
+      ends = Int32Array.from(elementEnds);
     }
     nodes.set(node, shape);
   }

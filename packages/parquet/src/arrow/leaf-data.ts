@@ -93,7 +93,8 @@ export function leafData(leaf: LeafType, typeLength: number | undefined, values:
     }
     case 'float16': {
       const bytes = values as Uint8Array;
-      return make(scatter(new Uint16Array(bytes.slice().buffer, 0, bytes.length / 2), present, length));
+      // A copy: `bytes` may be a view into a larger buffer (and Buffer.slice does not copy).
+      return make(scatter(new Uint16Array(new Uint8Array(bytes).buffer, 0, bytes.length / 2), present, length));
     }
     case 'int96': {
       const bytes = values as Uint8Array;

@@ -17,7 +17,7 @@ function fixedWidth(type: PhysicalType, typeLength: number | undefined): number 
 
 /** Fixed-width bytes as the typed array PLAIN gives for the type (copied to an aligned buffer). */
 function typedFromBytes(type: PhysicalType, bytes: Uint8Array): PlainValues {
-  const copy = bytes.slice();
+  const copy = new Uint8Array(bytes); // a real copy, aligned at 0, even for a Buffer
   switch (type) {
     case 'INT32':
       return new Int32Array(copy.buffer, 0, copy.length / 4);
