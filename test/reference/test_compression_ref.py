@@ -25,7 +25,7 @@ from compression_ref import RefError, decode_struct  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "compression_ref.py")
-CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "conformance", "parquet-testing", "data"))
+CORPUS = os.path.join(os.environ.get("PARQUET_TEST_DATA", os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "conformance", "parquet-testing"))), "data")
 
 
 class ThriftCompact(unittest.TestCase):
@@ -399,7 +399,6 @@ class HandBuiltFile(unittest.TestCase):
             {**where, "page": 1, "reason": "v2 page with is_compressed=false"}])
 
 
-@unittest.skipUnless(os.path.isdir(CORPUS), "parquet-testing corpus not present")
 class ParquetTestingPages(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

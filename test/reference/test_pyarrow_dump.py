@@ -25,7 +25,7 @@ from pyarrow_dump import Leaf, Node  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "conformance", "parquet-testing")
-CORPUS = os.environ.get("PARQUET_TESTING_DIR", os.path.normpath(CORPUS))
+CORPUS = os.environ.get("PARQUET_TEST_DATA", os.path.normpath(CORPUS))
 
 
 def mapped(arr, leaf):
@@ -398,7 +398,6 @@ class WrittenFiles(unittest.TestCase):
 # ---------------------------------------------------------------------------------------------
 # The real corpus.
 
-@unittest.skipUnless(os.path.isdir(CORPUS), f"corpus not found at {CORPUS}")
 class Corpus(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
