@@ -1,6 +1,9 @@
 export * from './source/node.js';
 export { openParquet, type OpenOptions, type ParquetFile } from './read/parquet-file.js';
-export { readArrow, readRowGroup, readTable, type ReadArrowOptions } from './read/read-arrow.js';
+export { readArrow, readRowGroup, readTable, type ReadArrowOptions, type RowGroupReadOptions } from './read/read-arrow.js';
+export { readObjects } from './read/read-objects.js';
+export * from './filter/predicate.js';
+export { pruneRowGroups, rowGroupMayMatch } from './filter/prune.js';
 export type { Plan } from './arrow/arrow-plan.js';
 export { int96Nanos, type Int96Unit } from './arrow/int96.js';
 export { buildSchema, pathString, type GroupNode, type LeafNode, type ParquetSchema, type SchemaNode } from './schema/parquet-schema.js';

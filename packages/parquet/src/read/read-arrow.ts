@@ -7,16 +7,28 @@ import { assembleLeaf } from '../arrow/assemble.js';
 import { buildData, type RowGroupColumns } from '../arrow/build.js';
 import type { LeafNode, SchemaNode } from '../schema/parquet-schema.js';
 import { listAt } from '@parquetry/thrift';
+import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
+import type { Predicate } from '../filter/predicate.js';
+import { rowGroupMayMatch } from '../filter/prune.js';
 import { chunkRange, decodeColumnChunk, type ColumnChunkData, type ReadOptions } from './column-chunk.js';
 import type { ParquetFile } from './parquet-file.js';
 
-export interface ReadArrowOptions extends ReadOptions {
+export interface RowGroupReadOptions extends ReadOptions {
+  /** How column chunk reads are merged (gap and size limits); see readRanges. */
+  coalesce?: CoalesceOptions;
+}
+
+export interface ReadArrowOptions extends RowGroupReadOptions {
   /** Top-level field names to read (default: all). */
   columns?: readonly string[];
   /** Row group indices to read (default: all). */
   rowGroups?: readonly number[];
   /** Split each row group into batches of at most this many rows. */
   batchSize?: number;
+  /** Rows [start, end) of the file (after row-group selection by `rowGroups`, before `filter`). */
+  rowRange?: { start: number; end?: number };
+  /** Skip row groups whose statistics rule the predicate out (rows are not filtered one by one). */
+  filter?: Predicate;
 }
 
 function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
@@ -34,33 +46,40 @@ function project(file: ParquetFile, columns: readonly string[] | undefined): Pla
   });
 }
 
-export async function readRowGroup(file: ParquetFile, index: number, plans: Plan[], options: ReadOptions = {}): Promise<RecordBatch> {
+export async function readRowGroup(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): Promise<RecordBatch> {
   const rowGroup = file.metadata.row_groups[index];
   if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
   const leaves = plans.flatMap((p) => leavesUnder(p.node));
   const chunks = new Map<LeafNode, ColumnChunkData>();
   const shapes: RowGroupColumns['shapes'] = new Map();
   const numRows = rowGroup.num_rows;
-  try {
-    await Promise.all(
-      leaves.map(async (leaf) => {
-        const column = listAt(rowGroup.columns, leaf.columnIndex);
-        const meta = column.meta_data;
-        if (!meta) throw new ParquetryError('UNSUPPORTED', 'column chunk without metadata (encrypted or external)', { columnPath: leaf.path.join('.') });
-        if (column.file_path) throw new ParquetryError('UNSUPPORTED', `column chunk stored in another file (${column.file_path})`);
-        // An empty chunk needs no bytes (writers have left its offsets at 0).
-        const { start, length } = meta.num_values === 0 ? { start: 4, length: 0 } : chunkRange(meta);
-        if (start < 4 || length < 0 || start + length > file.source.size) {
-          throw new ParquetryError('CORRUPT', `column chunk range ${start}+${length} lies outside the file`, { columnPath: leaf.path.join('.') });
-        }
-        const bytes = await file.source.read(start, length);
-        const chunk = decodeColumnChunk(bytes, start, meta, leaf, options);
-        chunks.set(leaf, chunk);
-        shapes.set(leaf, assembleLeaf(chunk, numRows));
-      }),
-    );
-  } catch (error) {
-    throw ParquetryError.is(error) ? error.withLocation({ rowGroup: index }) : error;
+  const located = (leaf: LeafNode, error: unknown) => (ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf.path.join('.') }) : error);
+  // Every projected chunk's byte range, fetched together: nearby ranges coalesce into one read.
+  const ranges = leaves.map((leaf) => {
+    const column = listAt(rowGroup.columns, leaf.columnIndex);
+    const meta = column.meta_data;
+    try {
+      if (!meta) throw new ParquetryError('UNSUPPORTED', 'column chunk without metadata (encrypted or external)');
+      if (column.file_path) throw new ParquetryError('UNSUPPORTED', `column chunk stored in another file (${column.file_path})`);
+      // An empty chunk needs no bytes (writers have left its offsets at 0).
+      const { start, length } = meta.num_values === 0 ? { start: 4, length: 0 } : chunkRange(meta);
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 4 || length < 0 || start + length > file.source.size) {
+        throw new ParquetryError('CORRUPT', `column chunk range ${start}+${length} lies outside the file`);
+      }
+      return { offset: start, length, meta };
+    } catch (error) {
+      throw located(leaf, error);
+    }
+  });
+  const buffers = await readRanges(file.source, ranges, options.coalesce);
+  for (const [i, leaf] of leaves.entries()) {
+    try {
+      const chunk = decodeColumnChunk(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options);
+      chunks.set(leaf, chunk);
+      shapes.set(leaf, assembleLeaf(chunk, numRows));
+    } catch (error) {
+      throw located(leaf, error);
+    }
   }
   const schema = new Schema(plans.map(planField), file.arrowSchema.metadata);
   const children = plans.map((p) => buildData(p, { chunks, shapes }, { int96Unit: file.int96Unit }));
@@ -70,9 +89,28 @@ export async function readRowGroup(file: ParquetFile, index: number, plans: Plan
 
 export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = {}): AsyncGenerator<RecordBatch> {
   const plans = project(file, options.columns);
-  const indices = options.rowGroups ?? file.metadata.row_groups.map((_, i) => i);
+  let indices = options.rowGroups ?? file.metadata.row_groups.map((_, i) => i);
+  for (const i of indices) {
+    if (!Number.isInteger(i) || !file.metadata.row_groups[i]) throw new ParquetryError('INVALID_ARGUMENT', `row group ${i} does not exist (the file has ${file.metadata.row_groups.length})`);
+  }
+  const range = rowRangeOf(options.rowRange);
+  let firstRow = 0;
+  const starts = new Map<number, number>();
+  for (const i of indices) {
+    starts.set(i, firstRow);
+    firstRow += file.metadata.row_groups[i].num_rows;
+  }
+  indices = indices.filter((i) => {
+    const start = starts.get(i)!;
+    return start < range.end && start + file.metadata.row_groups[i].num_rows > range.start;
+  });
+  if (options.filter) indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
   for (const index of indices) {
-    const batch = await readRowGroup(file, index, plans, options);
+    let batch = await readRowGroup(file, index, plans, options);
+    const start = starts.get(index)!;
+    const from = Math.max(0, range.start - start);
+    const to = Math.min(batch.numRows, range.end - start);
+    if (from > 0 || to < batch.numRows) batch = batch.slice(from, to);
     const size = options.batchSize;
     if (!size || batch.numRows <= size) {
       yield batch;
@@ -80,6 +118,15 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     }
     for (let at = 0; at < batch.numRows; at += size) yield batch.slice(at, Math.min(batch.numRows, at + size));
   }
+}
+
+function rowRangeOf(range: ReadArrowOptions['rowRange']): { start: number; end: number } {
+  if (!range) return { start: 0, end: Infinity };
+  const { start, end = Infinity } = range;
+  if (!Number.isSafeInteger(start) || start < 0 || (end !== Infinity && (!Number.isSafeInteger(end) || end < start))) {
+    throw new ParquetryError('INVALID_ARGUMENT', `row range ${start}..${end} is not a range of rows`);
+  }
+  return { start, end };
 }
 
 export async function readTable(file: ParquetFile, options: ReadArrowOptions = {}): Promise<Table> {

@@ -1,0 +1,120 @@
+// Row-group pruning: whether a row group's statistics allow any row to satisfy a predicate. The
+// answer errs towards "may": missing, unusable or untrustworthy statistics never prune.
+import { ParquetryError } from '@parquetry/core';
+import { listAt } from '@parquetry/thrift';
+import type { ParquetFile } from '../read/parquet-file.js';
+import { pathString, type LeafNode } from '../schema/parquet-schema.js';
+import { compare, leafOrder, predicateValue, statValue, type Comparable, type Order } from './column-order.js';
+import type { Predicate, Scalar } from './predicate.js';
+
+interface ChunkStats {
+  leaf: LeafNode;
+  order: Order;
+  min: Comparable | undefined;
+  max: Comparable | undefined;
+  nullCount: number | undefined;
+  numValues: number;
+  /** Whether min and max are actual values (not truncated bounds). */
+  exact: boolean;
+}
+
+function findLeaf(file: ParquetFile, column: string): LeafNode {
+  const leaf = file.schema.leaves.find((l) => pathString(l) === column);
+  if (!leaf) throw new ParquetryError('INVALID_ARGUMENT', `filter names column ${column}, which the file does not have`);
+  if (leaf.repetitionLevel > 0) throw new ParquetryError('INVALID_ARGUMENT', `filter on repeated column ${column} is not supported`);
+  return leaf;
+}
+
+function isNaNValue(v: Comparable | undefined): boolean {
+  return typeof v === 'number' && Number.isNaN(v);
+}
+
+function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode): ChunkStats {
+  const meta = listAt(file.metadata.row_groups[rowGroup].columns, leaf.columnIndex).meta_data;
+  let order = leafOrder(leaf);
+  const columnOrder = file.metadata.column_orders?.[leaf.columnIndex];
+  if (columnOrder && !columnOrder.TYPE_ORDER && !columnOrder.IEEE_754_TOTAL_ORDER) order = 'none';
+  const stats = meta?.statistics;
+  const exact = order !== 'bytes' || (stats?.is_min_value_exact === true && stats?.is_max_value_exact === true);
+  const base = { leaf, order, nullCount: stats?.null_count, numValues: meta?.num_values ?? 0, exact };
+  if (!stats || order === 'none') return { ...base, min: undefined, max: undefined };
+  // The deprecated min/max are signed comparisons: right only for signed numbers and booleans.
+  const legacyOk = order === 'signed' || order === 'float' || order === 'boolean';
+  const minBytes = stats.min_value ?? (legacyOk ? stats.min : undefined);
+  const maxBytes = stats.max_value ?? (legacyOk ? stats.max : undefined);
+  let min = minBytes && statValue(leaf, order, minBytes);
+  let max = maxBytes && statValue(leaf, order, maxBytes);
+  if (isNaNValue(min) || isNaNValue(max)) min = max = undefined;
+  return { ...base, min, max };
+}
+
+function allNull(s: ChunkStats): boolean {
+  return s.nullCount !== undefined && s.nullCount === s.numValues;
+}
+
+export function rowGroupMayMatch(file: ParquetFile, rowGroup: number, predicate: Predicate): boolean {
+  const stats = (column: string) => chunkStats(file, rowGroup, findLeaf(file, column));
+  const value = (s: ChunkStats, v: Scalar) => (s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v));
+  const unknown = (s: ChunkStats, v: Comparable | undefined) => v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
+  switch (predicate.op) {
+    case 'and':
+      return predicate.predicates.every((p) => rowGroupMayMatch(file, rowGroup, p));
+    case 'or':
+      return predicate.predicates.some((p) => rowGroupMayMatch(file, rowGroup, p));
+    case 'not': {
+      const inner = predicate.predicate;
+      if (inner.op === 'isNull') return rowGroupMayMatch(file, rowGroup, { op: 'isNotNull', column: inner.column });
+      if (inner.op === 'isNotNull') return rowGroupMayMatch(file, rowGroup, { op: 'isNull', column: inner.column });
+      return true;
+    }
+    case 'isNull': {
+      const s = stats(predicate.column);
+      return s.nullCount === undefined || s.nullCount > 0;
+    }
+    case 'isNotNull':
+      return !allNull(stats(predicate.column));
+    case 'in': {
+      const s = stats(predicate.column);
+      if (allNull(s)) return false;
+      return predicate.values.some((v) => {
+        const x = value(s, v);
+        return unknown(s, x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
+      });
+    }
+    case 'between': {
+      const s = stats(predicate.column);
+      if (allNull(s)) return false;
+      const low = value(s, predicate.low);
+      const high = value(s, predicate.high);
+      if (unknown(s, low) || unknown(s, high)) return true;
+      return compare(s.max!, low!) >= 0 && compare(s.min!, high!) <= 0;
+    }
+    default: {
+      const s = stats(predicate.column);
+      if (allNull(s)) return false;
+      const v = value(s, predicate.value);
+      if (unknown(s, v)) return true;
+      const { min, max } = s as { min: Comparable; max: Comparable };
+      switch (predicate.op) {
+        case 'eq':
+          return compare(min, v!) <= 0 && compare(v!, max) <= 0;
+        case 'ne':
+          // Every value equals v only when min = max = v exactly (truncated bytes prove nothing).
+          return !(s.exact && compare(min, v!) === 0 && compare(max, v!) === 0);
+        case 'lt':
+          return compare(min, v!) < 0;
+        case 'le':
+          return compare(min, v!) <= 0;
+        case 'gt':
+          return compare(max, v!) > 0;
+        case 'ge':
+          return compare(max, v!) >= 0;
+      }
+    }
+  }
+}
+
+/** Indices of the row groups whose statistics allow a match. */
+export function pruneRowGroups(file: ParquetFile, predicate: Predicate): number[] {
+  return file.metadata.row_groups.map((_, i) => i).filter((i) => rowGroupMayMatch(file, i, predicate));
+}

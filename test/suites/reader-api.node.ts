@@ -1,0 +1,164 @@
+// Node only: the reader's API on a file pyarrow writes at test time (10 row groups of 100 rows,
+// with statistics): projections, row ranges, readObjects, and row-group pruning, checked sound
+// (never drops a row group holding a match) on random predicates and exact on sorted columns.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  and,
+  between,
+  eq,
+  ge,
+  gt,
+  isIn,
+  isNotNull,
+  isNull,
+  lt,
+  memorySource,
+  ne,
+  not,
+  openParquet,
+  or,
+  pruneRowGroups,
+  readObjects,
+  readTable,
+  type ParquetFile,
+  type Predicate,
+  type Scalar,
+} from '@parquetry/parquet';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { throwsParquetry } from '../lib/expect.js';
+import { runReference } from '../lib/python.js';
+import { rng } from '../lib/random.js';
+
+const api = suite('reader API: projections, ranges, objects, pruning');
+let dir = '';
+let file: ParquetFile;
+let rows: Array<Record<string, unknown>>;
+
+api.before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parquetry-api-'));
+  runReference('write_stats_file.py', [join(dir, 'stats.parquet')]);
+  file = await openParquet(memorySource(readFileSync(join(dir, 'stats.parquet'))));
+  rows = await readObjects(file);
+});
+api.after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+api('readObjects returns every row with JS values; a projection reads only its columns', async () => {
+  assert.is(rows.length, 1000);
+  assert.equal(rows[7], { id: 7n, u: 3_999_999_993, f: Math.fround(0.7), s: 'k0007', n: null, b: false, t: rows[7].t });
+  assert.is(rows[301].n, null);
+  const table = await readTable(file, { columns: ['s', 'id'] });
+  assert.equal(table.schema.fields.map((f) => f.name), ['s', 'id']);
+  assert.is(table.getChild('s')!.get(999), 'k0999');
+});
+
+api('rowRange reads rows [start, end) across row groups; bad ranges are refused', async () => {
+  const table = await readTable(file, { rowRange: { start: 150, end: 420 }, columns: ['id'] });
+  assert.is(table.numRows, 270);
+  assert.is(table.getChild('id')!.get(0), 150n);
+  assert.is(table.getChild('id')!.get(269), 419n);
+  assert.is((await readTable(file, { rowRange: { start: 995 } })).numRows, 5);
+  assert.is((await readTable(file, { rowRange: { start: 2000 } })).numRows, 0);
+  for (const bad of [{ start: -1 }, { start: 5, end: 2 }, { start: 1.5 }]) {
+    try {
+      await readTable(file, { rowRange: bad });
+      assert.unreachable(`${JSON.stringify(bad)} accepted`);
+    } catch (error) {
+      assert.is((error as { code?: string }).code, 'INVALID_ARGUMENT');
+    }
+  }
+});
+
+api('pruning is exact on sorted columns and respects unsigned, NaN and null statistics', () => {
+  assert.equal(pruneRowGroups(file, eq('id', 250n)), [2]);
+  assert.equal(pruneRowGroups(file, eq('id', 250)), [2]);
+  assert.equal(pruneRowGroups(file, between('id', 150, 420)), [1, 2, 3, 4]);
+  assert.equal(pruneRowGroups(file, lt('id', 100)), [0]);
+  assert.equal(pruneRowGroups(file, ge('id', 900)), [9]);
+  assert.equal(pruneRowGroups(file, isIn('s', ['k0005', 'k0990', 'zzz'])), [0, 9]);
+  assert.equal(pruneRowGroups(file, gt('s', 'k0899')), [9]);
+  // uint32 descending from 4e9: the unsigned order, not the signed one the bits would give.
+  assert.equal(pruneRowGroups(file, ge('u', 3_999_999_950)), [0]);
+  assert.equal(pruneRowGroups(file, isNull('n')).includes(3), true);
+  assert.equal(pruneRowGroups(file, isNotNull('n')).includes(3), false);
+  assert.equal(pruneRowGroups(file, eq('n', 5)).includes(3), false);
+  // Float statistics leave NaN out: they still bound the other values, but say nothing of NaN.
+  assert.equal(pruneRowGroups(file, eq('f', 25)), [2]);
+  assert.is(pruneRowGroups(file, eq('f', Number.NaN)).length, 10);
+  assert.equal(pruneRowGroups(file, and(ge('id', 100), lt('id', 300), eq('b', true))), [1, 2]);
+  assert.equal(pruneRowGroups(file, or(eq('id', 5), eq('id', 995))), [0, 9]);
+  assert.equal(pruneRowGroups(file, ne('b', false)).length, 10);
+  throwsParquetry(() => pruneRowGroups(file, eq('nope', 1)), 'INVALID_ARGUMENT', 'unknown column');
+  throwsParquetry(() => pruneRowGroups(file, eq('id', 'x')), 'INVALID_ARGUMENT', 'string for int64');
+});
+
+/** Evaluates a predicate on one row, with SQL's nulls (a comparison with null is false). */
+function matches(row: Record<string, unknown>, p: Predicate): boolean {
+  const cmp = (a: unknown, b: Scalar): number | undefined => {
+    if (a === null || (typeof a === 'number' && Number.isNaN(a))) return undefined;
+    const x = typeof a === 'bigint' ? a : a;
+    const y = typeof x === 'bigint' ? BigInt(b as number) : typeof x === 'number' ? Number(b) : b;
+    return (x as never) < (y as never) ? -1 : (x as never) > (y as never) ? 1 : 0;
+  };
+  switch (p.op) {
+    case 'and':
+      return p.predicates.every((q) => matches(row, q));
+    case 'or':
+      return p.predicates.some((q) => matches(row, q));
+    case 'not':
+      return !matches(row, p.predicate);
+    case 'isNull':
+      return row[p.column] === null;
+    case 'isNotNull':
+      return row[p.column] !== null;
+    case 'in':
+      return p.values.some((v) => cmp(row[p.column], v) === 0);
+    case 'between': {
+      const a = cmp(row[p.column], p.low);
+      const b = cmp(row[p.column], p.high);
+      return a !== undefined && b !== undefined && a >= 0 && b <= 0;
+    }
+    default: {
+      const c = cmp(row[p.column], p.value);
+      if (c === undefined) return false;
+      return { eq: c === 0, ne: c !== 0, lt: c < 0, le: c <= 0, gt: c > 0, ge: c >= 0 }[p.op];
+    }
+  }
+}
+
+api('pruning never drops a row group that holds a matching row (2,000 random predicates)', () => {
+  const next = rng(99);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const leaf = (): Predicate => {
+    const column = pick(['id', 'u', 'f', 's', 'n', 'b']);
+    const value = (): Scalar =>
+      column === 's' ? `k${String(Math.floor(next() * 1100)).padStart(4, '0')}` : column === 'b' ? next() < 0.5 : column === 'u' ? 4_000_000_000 - Math.floor(next() * 1100) : column === 'f' ? Math.floor(next() * 1100) / 10 : Math.floor(next() * 1100) - 50;
+    const op = pick(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'in', 'between', 'isNull', 'isNotNull'] as const);
+    if (op === 'in') return isIn(column, [value(), value(), value()]);
+    if (op === 'between') return between(column, value(), value());
+    if (op === 'isNull') return isNull(column);
+    if (op === 'isNotNull') return isNotNull(column);
+    return { op, column, value: value() };
+  };
+  const predicate = (depth: number): Predicate => {
+    if (depth === 0 || next() < 0.5) return leaf();
+    const k = pick(['and', 'or', 'not'] as const);
+    return k === 'not' ? not(predicate(depth - 1)) : { op: k, predicates: [predicate(depth - 1), predicate(depth - 1)] };
+  };
+  let pruned = 0;
+  for (let i = 0; i < 2000; i++) {
+    const p = predicate(2);
+    const kept = new Set(pruneRowGroups(file, p));
+    pruned += 10 - kept.size;
+    for (let r = 0; r < rows.length; r++) {
+      if (matches(rows[r], p) && !kept.has(Math.floor(r / 100))) assert.unreachable(`${JSON.stringify(p, (k, v) => (typeof v === 'bigint' ? String(v) : v))} drops row ${r}`);
+    }
+  }
+  assert.ok(pruned > 2000, `only ${pruned} row groups pruned in 2,000 predicates`);
+});
+
+api.run();
