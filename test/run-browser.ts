@@ -2,7 +2,17 @@
 // builds) and runs them in headless Debian Chromium through playwright-core. Never downloads a browser.
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { corpusRoot, runReference } from './lib/python.js';
+
+// The corpus and pyarrow's reading of it, served to the page (see suites/corpus.browser.ts).
+const CORPUS_URL = 'https://corpus.parquetry.test/';
+const dumpDir = mkdtempSync(join(tmpdir(), 'parquetry-browser-dump-'));
+runReference('pyarrow_dump.py', ['dump', corpusRoot(), dumpDir]);
+writeFileSync(join(dumpDir, 'bad_data.json'), JSON.stringify(readdirSync(join(corpusRoot(), 'bad_data')).filter((f) => f.endsWith('.parquet'))));
+process.on('exit', () => rmSync(dumpDir, { recursive: true, force: true }));
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -38,6 +48,15 @@ let failed = false;
 const output: string[] = [];
 try {
   const page = await browser.newPage();
+  await page.route(`${CORPUS_URL}**`, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname).replace(/^\//, '');
+    const [area, ...rest] = path.split('/');
+    const base = area === 'corpus' ? normalize(corpusRoot()) : area === 'dump' ? dumpDir : undefined;
+    const file = base && normalize(join(base, ...rest));
+    const headers = { 'access-control-allow-origin': '*' };
+    if (!file || !file.startsWith(base) || !existsSync(file)) return route.fulfill({ status: 404, headers, body: 'not found' });
+    return route.fulfill({ status: 200, headers, body: readFileSync(file) });
+  });
   page.on('console', (message) => output.push(message.text()));
   page.on('pageerror', (error) => {
     failed = true;

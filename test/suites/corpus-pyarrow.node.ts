@@ -9,19 +9,8 @@ import { ParquetryError } from '@parquetry/core';
 import { memorySource, openParquet, readTable } from '@parquetry/parquet';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { firstDifference, ourRows, readDumpIndex } from '../lib/pyarrow-compare.js';
+import { DIFFERENT, firstDifference, ourRowsOf, readDumpIndex } from '../lib/pyarrow-compare.js';
 import { corpusRoot, runReference } from '../lib/python.js';
-
-/** Where Parquetry deliberately differs from pyarrow, with the reason. */
-const DIFFERENT: Record<string, { rows?: Record<number, string>; fails?: RegExp; why: string }> = {
-  'data/int96_from_spark.parquet': {
-    rows: { 5: '{"a":"+290000-12-30T23:00:00.000000000"}' },
-    why: 'Spark wrapped 64-bit microseconds writing row 6; Parquetry undoes it (int96_from_spark.md: 290000-12-31T01:00:00+02:00), pyarrow reads a year-11465252 value',
-  },
-  'data/nation.dict-malformed.parquet': { fails: /./, why: 'a malformed dictionary page: pyarrow reads it, Parquetry refuses it' },
-  'data/datapage_v1-corrupt-checksum.parquet': { fails: /CRC/, why: 'page CRCs are verified by default; pyarrow does not check them' },
-  'data/rle-dict-uncompressed-corrupt-checksum.parquet': { fails: /CRC/, why: 'page CRCs are verified by default; pyarrow does not check them' },
-};
 
 const corpus = suite('corpus: every file against pyarrow');
 let dumpDir = '';
@@ -42,7 +31,7 @@ corpus('every file pyarrow reads, Parquetry reads to the same rows', async () =>
     try {
       if (special?.fails) {
         try {
-          await ourRows(readFileSync(join(corpusRoot(), entry.file)), Infinity);
+          await ourRowsOf(readFileSync(join(corpusRoot(), entry.file)), Infinity);
           failures.push(`${entry.file}: read, but should fail (${special.why})`);
         } catch (error) {
           if (!ParquetryError.is(error) || !special.fails.test(error.message)) failures.push(`${entry.file}: ${String(error)}`);
