@@ -75,4 +75,24 @@ corpus('the file pyarrow refuses (an optional map key) reads; every bad_data fil
   assert.equal(wrong, []);
 });
 
+corpus('encrypted files fail with UNSUPPORTED, naming encryption', async () => {
+  const encrypted: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.parquet.encrypted')) encrypted.push(join(dir, entry.name));
+    }
+  };
+  walk(join(corpusRoot(), 'data'));
+  assert.ok(encrypted.length >= 10, `${encrypted.length} encrypted files`);
+  for (const path of encrypted) {
+    try {
+      await readTable(await openParquet(memorySource(readFileSync(path))));
+      assert.unreachable(`${path} read`);
+    } catch (error) {
+      if (!ParquetryError.is(error) || error.code !== 'UNSUPPORTED' || !/encrypt/i.test(error.message)) assert.unreachable(`${path}: ${String(error)}`);
+    }
+  }
+});
+
 corpus.run();

@@ -24,6 +24,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (command !== 'inspect' && command !== 'cat') throw new ParquetryError('INVALID_ARGUMENT', `unknown command ${command}\n${USAGE}`);
   if (rest.length) throw new ParquetryError('INVALID_ARGUMENT', `unexpected arguments: ${rest.join(' ')}`);
   if (!location) throw new ParquetryError('INVALID_ARGUMENT', `${command} needs a FILE\n${USAGE}`);
   const source = await openSource(location);
@@ -32,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
       const file = await openParquet(source);
       const description = describeFile(file);
       process.stdout.write(args.options.has('json') ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(description as Record<string, never>)}\n`);
-    } else if (command === 'cat') {
+    } else {
       // INT96 stays raw so it formats exactly, whatever its range.
       const file = await openParquet(source, { int96Unit: 'raw' });
       await cat(
@@ -44,8 +45,6 @@ async function main(argv: string[]): Promise<void> {
         },
         write,
       );
-    } else {
-      throw new ParquetryError('INVALID_ARGUMENT', `unknown command ${command}\n${USAGE}`);
     }
   } finally {
     await source.close();
