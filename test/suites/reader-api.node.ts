@@ -20,16 +20,19 @@ import {
   openParquet,
   or,
   pruneRowGroups,
+  readArrow,
   readObjects,
   readTable,
   type ParquetFile,
   type Predicate,
   type Scalar,
 } from '@parquetry/parquet';
+import { jsonRows, jsonText } from '@parquetry/cli';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { throwsParquetry } from '../lib/expect.js';
-import { runReference } from '../lib/python.js';
+import { ourRows } from '../lib/rows-compare.js';
+import { corpusRoot, runReference } from '../lib/python.js';
 import { rng } from '../lib/random.js';
 
 const api = suite('reader API: projections, ranges, objects, pruning');
@@ -159,6 +162,55 @@ api('pruning never drops a row group that holds a matching row (2,000 random pre
     }
   }
   assert.ok(pruned > 2000, `only ${pruned} row groups pruned in 2,000 predicates`);
+});
+
+api('batches: batchSize splits row groups; nested files read in batches of 1 and 3 equal a whole read', async () => {
+  const ids: bigint[] = [];
+  let batches = 0;
+  for await (const batch of readArrow(file, { batchSize: 37, columns: ['id'] })) {
+    assert.ok(batch.numRows <= 37);
+    ids.push(...(batch.getChild('id')!.toArray() as BigInt64Array));
+    batches++;
+  }
+  assert.is(batches, 30);
+  assert.equal(ids, Array.from({ length: 1000 }, (_, i) => BigInt(i)));
+  for (const name of ['nested_lists.snappy', 'nested_maps.snappy', 'nullable.impala', 'old_list_structure', 'list_columns', 'null_list', 'repeated_primitive_no_list', 'nested_structs.rust', 'overflow_i16_page_cnt']) {
+    const bytes = readFileSync(join(corpusRoot(), 'data', `${name}.parquet`));
+    const whole = await ourRows(memorySource(bytes), Infinity);
+    for (const batchSize of [1, 3]) {
+      const parquet = await openParquet(memorySource(bytes), { int96Unit: 'raw' });
+      const lines: string[] = [];
+      for await (const batch of readArrow(parquet, { batchSize })) {
+        assert.ok(batch.numRows <= batchSize);
+        for (const row of jsonRows(batch, parquet.plans)) lines.push(jsonText(row));
+      }
+      assert.equal(lines, whole, `${name} in batches of ${batchSize}`);
+    }
+  }
+});
+
+api('a 2 GiB string column (large_string_map.brotli) streams one 1 GiB row per batch; the default page cap refuses it', async () => {
+  const bytes = readFileSync(join(corpusRoot(), 'data/large_string_map.brotli.parquet'));
+  const big = await openParquet(memorySource(bytes));
+  try {
+    await readTable(big);
+    assert.unreachable('read past the 1 GiB page cap');
+  } catch (error) {
+    assert.is((error as { code?: string }).code, 'LIMIT');
+  }
+  let rows = 0;
+  for await (const batch of readArrow(big, { maxPageSize: 2 ** 31 })) {
+    assert.is(batch.numRows, 1);
+    const map = batch.getChildAt(0)!.data[0];
+    const entries = map.children[0];
+    const keys = entries.children[0];
+    assert.is(map.valueOffsets[1] - map.valueOffsets[0], 1);
+    assert.is(keys.valueOffsets[1] - keys.valueOffsets[0], 2 ** 30);
+    assert.is(keys.values[0], 97); // 'a'
+    assert.is((entries.children[1].values as Int32Array)[0], 1);
+    rows++;
+  }
+  assert.is(rows, 2);
 });
 
 api.run();

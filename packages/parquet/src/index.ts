@@ -1,6 +1,6 @@
 export * from './source/node.js';
 export { openParquet, type OpenOptions, type ParquetFile } from './read/parquet-file.js';
-export { readArrow, readRowGroup, readTable, type ReadArrowOptions, type RowGroupReadOptions } from './read/read-arrow.js';
+export { DEFAULT_MAX_BATCH_BYTES, readArrow, readRowGroup, readRowGroupBatches, readTable, type ReadArrowOptions, type RowGroupReadOptions } from './read/read-arrow.js';
 export { readObjects } from './read/read-objects.js';
 export * from './filter/predicate.js';
 export { pruneRowGroups, rowGroupMayMatch } from './filter/prune.js';

@@ -43,8 +43,32 @@ function fixedFromByteArrays(values: ByteArrays, typeLength: number): Uint8Array
   return bytes.subarray(offsets[0], offsets[offsets.length - 1]);
 }
 
+function dictionarySize(dictionary: PlainValues, type: PhysicalType, typeLength: number | undefined): number {
+  if ('offsets' in dictionary) return dictionary.offsets.length - 1;
+  if (type === 'BOOLEAN') return dictionary.length;
+  const width = fixedWidth(type, typeLength);
+  return dictionary instanceof Uint8Array ? dictionary.length / width : dictionary.length;
+}
+
+/** Values as PLAIN gives them: dictionary indices gathered. */
+export function materialize(values: PageValues, type: PhysicalType, typeLength: number | undefined): PlainValues {
+  return isDictionaryIndices(values) ? gatherDictionary(values.dictionary, values.indices, type, typeLength) : values;
+}
+
 function checkCount(found: number, expected: number, encoding: string): void {
   if (found !== expected) throw new ParquetryError('CORRUPT', `${encoding} stream holds ${found} values where the page has ${expected}`);
+}
+
+/** Dictionary-encoded values left as indices: gathered only for the rows a batch takes. */
+export interface DictionaryIndices {
+  dictionary: PlainValues;
+  indices: Int32Array;
+}
+
+export type PageValues = PlainValues | DictionaryIndices;
+
+export function isDictionaryIndices(values: PageValues): values is DictionaryIndices {
+  return 'indices' in values;
 }
 
 export interface PageValueContext {
@@ -54,7 +78,7 @@ export interface PageValueContext {
   dictionary: PlainValues | undefined;
 }
 
-export function decodePageValues(bytes: Uint8Array, encoding: number, count: number, ctx: PageValueContext): PlainValues {
+export function decodePageValues(bytes: Uint8Array, encoding: number, count: number, ctx: PageValueContext): PageValues {
   const { type, typeLength } = ctx;
   const name = ENCODING[encoding] ?? `encoding ${encoding}`;
   switch (name) {
@@ -65,7 +89,12 @@ export function decodePageValues(bytes: Uint8Array, encoding: number, count: num
       if (!ctx.dictionary) throw new ParquetryError('CORRUPT', `${name} page without a dictionary page`);
       if (count === 0) return decodePlain(type, new Uint8Array(0), 0, typeLength);
       const indices = decodeDictionaryIndices(bytes, count);
-      return gatherDictionary(ctx.dictionary, indices, type, typeLength);
+      // Checked now, gathered later: an index outside the dictionary is this page's error.
+      const size = dictionarySize(ctx.dictionary, type, typeLength);
+      for (let i = 0; i < indices.length; i++) {
+        if (indices[i] < 0 || indices[i] >= size) throw new ParquetryError('CORRUPT', `dictionary index ${indices[i]} at position ${i} is outside a dictionary of ${size}`);
+      }
+      return { dictionary: ctx.dictionary, indices };
     }
     case 'RLE': {
       if (type !== 'BOOLEAN') throw new ParquetryError('CORRUPT', `RLE values in a ${type} column; only BOOLEAN values use it`);

@@ -10,10 +10,19 @@ import { listAt } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
 import { rowGroupMayMatch } from '../filter/prune.js';
-import { chunkRange, decodeColumnChunk, type ColumnChunkData, type ReadOptions } from './column-chunk.js';
+import { chunkRange, type ColumnChunkData } from './column-chunk.js';
+import { ColumnCursor } from './column-cursor.js';
+import type { ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
 
+/** Default cap on the uncompressed column bytes behind one batch: 512 MiB. */
+export const DEFAULT_MAX_BATCH_BYTES = 512 * 1024 * 1024;
+
 export interface RowGroupReadOptions extends ReadOptions {
+  /** Split each row group into batches of at most this many rows. */
+  batchSize?: number;
+  /** Split row groups whose projected columns hold more uncompressed bytes than this (default 512 MiB). */
+  maxBatchBytes?: number;
   /** How column chunk reads are merged (gap and size limits); see readRanges. */
   coalesce?: CoalesceOptions;
 }
@@ -23,8 +32,6 @@ export interface ReadArrowOptions extends RowGroupReadOptions {
   columns?: readonly string[];
   /** Row group indices to read (default: all). */
   rowGroups?: readonly number[];
-  /** Split each row group into batches of at most this many rows. */
-  batchSize?: number;
   /** Rows [start, end) of the file (after row-group selection by `rowGroups`, before `filter`). */
   rowRange?: { start: number; end?: number };
   /** Skip row groups whose statistics rule the predicate out (rows are not filtered one by one). */
@@ -46,14 +53,27 @@ function project(file: ParquetFile, columns: readonly string[] | undefined): Pla
   });
 }
 
-export async function readRowGroup(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): Promise<RecordBatch> {
+/** Rows per batch: all of a row group unless its projected columns would pass `maxBatchBytes`. */
+function rowsPerBatch(file: ParquetFile, index: number, leaves: LeafNode[], options: RowGroupReadOptions): number {
+  const rowGroup = file.metadata.row_groups[index];
+  const rows = Math.max(1, rowGroup.num_rows);
+  let bytes = 0;
+  for (const leaf of leaves) bytes += listAt(rowGroup.columns, leaf.columnIndex).meta_data?.total_uncompressed_size ?? 0;
+  const budget = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const byBytes = bytes > budget ? Math.max(1, Math.floor(budget / (bytes / rows))) : rows;
+  return Math.min(rows, byBytes, options.batchSize ?? rows);
+}
+
+/**
+ * One row group as RecordBatches of at most `batchSize` rows (and, for very large columns, of about
+ * `maxBatchBytes`), decoding pages only as each batch needs them.
+ */
+export async function* readRowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): AsyncGenerator<RecordBatch> {
   const rowGroup = file.metadata.row_groups[index];
   if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
   const leaves = plans.flatMap((p) => leavesUnder(p.node));
-  const chunks = new Map<LeafNode, ColumnChunkData>();
-  const shapes: RowGroupColumns['shapes'] = new Map();
-  const numRows = rowGroup.num_rows;
-  const located = (leaf: LeafNode, error: unknown) => (ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf.path.join('.') }) : error);
+  const located = (leaf: LeafNode | undefined, error: unknown) =>
+    ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf?.path.join('.') }) : error;
   // Every projected chunk's byte range, fetched together: nearby ranges coalesce into one read.
   const ranges = leaves.map((leaf) => {
     const column = listAt(rowGroup.columns, leaf.columnIndex);
@@ -72,19 +92,41 @@ export async function readRowGroup(file: ParquetFile, index: number, plans: Plan
     }
   });
   const buffers = await readRanges(file.source, ranges, options.coalesce);
-  for (const [i, leaf] of leaves.entries()) {
+  const cursors = leaves.map((leaf, i) => {
     try {
-      const chunk = decodeColumnChunk(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options);
-      chunks.set(leaf, chunk);
-      shapes.set(leaf, assembleLeaf(chunk, numRows));
+      return new ColumnCursor(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options);
     } catch (error) {
       throw located(leaf, error);
     }
-  }
+  });
   const schema = new Schema(plans.map(planField), file.arrowSchema.metadata);
-  const children = plans.map((p) => buildData(p, { chunks, shapes }, { int96Unit: file.int96Unit }));
-  const data = makeData({ type: new Struct(schema.fields), length: numRows, nullCount: 0, children });
-  return new RecordBatch(schema, data);
+  const perBatch = rowsPerBatch(file, index, leaves, options);
+  const totalRows = rowGroup.num_rows;
+  for (let done = 0; done < totalRows || (totalRows === 0 && done === 0); ) {
+    const rows = Math.min(perBatch, totalRows - done);
+    const chunks = new Map<LeafNode, ColumnChunkData>();
+    const shapes: RowGroupColumns['shapes'] = new Map();
+    for (const [i, leaf] of leaves.entries()) {
+      try {
+        const chunk = cursors[i].takeRows(rows);
+        chunks.set(leaf, chunk);
+        shapes.set(leaf, assembleLeaf(chunk, rows));
+      } catch (error) {
+        throw located(leaf, error);
+      }
+    }
+    const children = plans.map((p) => buildData(p, { chunks, shapes }, { int96Unit: file.int96Unit }));
+    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+    done += rows;
+    if (totalRows === 0) break;
+  }
+}
+
+/** One whole row group as a single RecordBatch. */
+export async function readRowGroup(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): Promise<RecordBatch> {
+  const batches: RecordBatch[] = [];
+  for await (const batch of readRowGroupBatches(file, index, plans, { ...options, batchSize: undefined, maxBatchBytes: Infinity })) batches.push(batch);
+  return batches[0];
 }
 
 export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = {}): AsyncGenerator<RecordBatch> {
@@ -106,17 +148,15 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
   });
   if (options.filter) indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
   for (const index of indices) {
-    let batch = await readRowGroup(file, index, plans, options);
-    const start = starts.get(index)!;
-    const from = Math.max(0, range.start - start);
-    const to = Math.min(batch.numRows, range.end - start);
-    if (from > 0 || to < batch.numRows) batch = batch.slice(from, to);
-    const size = options.batchSize;
-    if (!size || batch.numRows <= size) {
+    let first = starts.get(index)!;
+    for await (let batch of readRowGroupBatches(file, index, plans, options)) {
+      const from = Math.max(0, range.start - first);
+      const to = Math.min(batch.numRows, range.end - first);
+      first += batch.numRows;
+      if (to <= from && batch.numRows > 0) continue;
+      if (from > 0 || to < batch.numRows) batch = batch.slice(from, Math.max(from, to));
       yield batch;
-      continue;
     }
-    for (let at = 0; at < batch.numRows; at += size) yield batch.slice(at, Math.min(batch.numRows, at + size));
   }
 }
 

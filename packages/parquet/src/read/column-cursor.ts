@@ -1,0 +1,131 @@
+// A column chunk read a number of rows at a time: pages are decoded as the rows need them, and a
+// page's rows may be split between batches. Holds at most one decoded page beyond what it returns.
+import { ParquetryError, type PhysicalType } from '@parquetry/core';
+import type { PlainValues } from '@parquetry/plain';
+import type { ColumnMetaData } from '@parquetry/thrift';
+import { pathString, type LeafNode } from '../schema/parquet-schema.js';
+import { concatValues } from './concat-values.js';
+import { PageDecoder, type DecodedPage, type ReadOptions } from './page-decoder.js';
+import { isDictionaryIndices, materialize, type DictionaryIndices, type PageValues } from './page-values.js';
+
+export interface ColumnChunkData {
+  leaf: LeafNode;
+  /** Slots: one per level pair (values and nulls, and for repeated columns, empty lists). */
+  numSlots: number;
+  definitionLevels: Int32Array | undefined;
+  repetitionLevels: Int32Array | undefined;
+  /** Values of the slots whose definition level is the maximum, in order. */
+  values: PlainValues;
+}
+
+const FIXED: Partial<Record<PhysicalType, number>> = { INT96: 12 };
+
+/** Values [from, from + count) of a page's values. */
+function sliceValues(leaf: LeafNode, values: PageValues, from: number, count: number): PageValues {
+  if (isDictionaryIndices(values)) return { dictionary: values.dictionary, indices: values.indices.subarray(from, from + count) };
+  if ('offsets' in values) return { offsets: values.offsets.subarray(from, from + count + 1), bytes: values.bytes };
+  const width = leaf.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? (leaf.typeLength ?? 0) : (FIXED[leaf.physicalType] ?? 1);
+  return values.subarray(from * width, (from + count) * width) as PlainValues;
+}
+
+function concatLevels(parts: Int32Array[]): Int32Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Int32Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A batch's values: runs of indices into one dictionary are joined before one gather. */
+function joinValues(leaf: LeafNode, parts: PageValues[]): PlainValues {
+  const { physicalType: type, typeLength } = leaf;
+  if (parts.length > 1 && parts.every((p) => isDictionaryIndices(p) && p.dictionary === (parts[0] as DictionaryIndices).dictionary)) {
+    const all = parts as DictionaryIndices[];
+    const indices = new Int32Array(all.reduce((n, p) => n + p.indices.length, 0));
+    let at = 0;
+    for (const p of all) {
+      indices.set(p.indices, at);
+      at += p.indices.length;
+    }
+    return materialize({ dictionary: all[0].dictionary, indices }, type, typeLength);
+  }
+  return concatValues(type, parts.map((p) => materialize(p, type, typeLength)));
+}
+
+export class ColumnCursor {
+  private readonly pages: PageDecoder;
+  private page: DecodedPage | undefined;
+  /** Next slot and next value of `page`. */
+  private slot = 0;
+  private value = 0;
+
+  constructor(bytes: Uint8Array, fileOffset: number, meta: ColumnMetaData, readonly leaf: LeafNode, options: ReadOptions = {}) {
+    this.pages = new PageDecoder(bytes, fileOffset, meta, leaf, options);
+  }
+
+  /** The next `rows` rows (CORRUPT if the chunk holds fewer). */
+  takeRows(rows: number): ColumnChunkData {
+    const { leaf } = this;
+    const maxDef = leaf.definitionLevel;
+    const repeated = leaf.repetitionLevel > 0;
+    const defParts: Int32Array[] = [];
+    const repParts: Int32Array[] = [];
+    const valueParts: PageValues[] = [];
+    let taken = 0;
+    let slots = 0;
+    for (;;) {
+      if (!this.page || this.slot >= this.page.slots) {
+        // A repeated column's row may continue on the next page; look before stopping.
+        if (taken >= rows && !repeated) break;
+        this.page = this.pages.next();
+        this.slot = 0;
+        this.value = 0;
+        if (!this.page) {
+          if (taken < rows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} ends after ${taken} of ${rows} rows`);
+          break;
+        }
+      }
+      const page = this.page;
+      const rep = page.repetitionLevels;
+      const def = page.definitionLevels;
+      const start = this.slot;
+      let end = start;
+      if (!repeated) {
+        end = Math.min(page.slots, start + (rows - taken));
+        taken += end - start;
+      } else {
+        while (end < page.slots) {
+          if (rep![end] === 0) {
+            if (taken === rows) break;
+            taken++;
+          }
+          end++;
+        }
+      }
+      let values = end - start;
+      if (def) {
+        values = 0;
+        for (let i = start; i < end; i++) if (def[i] === maxDef) values++;
+      }
+      if (end > start) {
+        if (def) defParts.push(def.subarray(start, end));
+        if (rep) repParts.push(rep.subarray(start, end));
+        valueParts.push(sliceValues(leaf, page.values, this.value, values));
+        slots += end - start;
+      }
+      this.slot = end;
+      this.value += values;
+      if (end < page.slots) break; // stopped at the start of row `rows + 1`
+    }
+    return {
+      leaf,
+      numSlots: slots,
+      definitionLevels: maxDef > 0 ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
+      repetitionLevels: repeated ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
+      values: joinValues(leaf, valueParts),
+    };
+  }
+}

@@ -1,0 +1,164 @@
+// The pages of one column chunk, decoded one at a time: page headers (Thrift), CRC, decompression,
+// levels and values. The dictionary page is kept for the data pages after it; index pages are
+// skipped. At most one data page's decoded contents are alive at a time.
+import { compressionCodec } from '@parquetry/compression';
+import { crc32, ParquetryError, rebaseErrorOffset, type CompressionCodec } from '@parquetry/core';
+import { decodeDictionaryPage } from '@parquetry/dictionary';
+import type { PlainValues } from '@parquetry/plain';
+import { decodeStruct, PAGE_TYPE, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
+import { pathString, type LeafNode } from '../schema/parquet-schema.js';
+import { countAtMax, readLevelsV1, readLevelsV2 } from './levels.js';
+import { decodePageValues, type PageValueContext, type PageValues } from './page-values.js';
+
+export interface ReadOptions {
+  /** Cap on any page's declared uncompressed size (default 1 GiB). */
+  maxPageSize?: number;
+  /** Check PageHeader.crc where present (default true). */
+  verifyCrc?: boolean;
+}
+
+/** One data page: levels for each of its slots, values for the slots at the maximum definition level. */
+export interface DecodedPage {
+  slots: number;
+  definitionLevels: Int32Array | undefined;
+  repetitionLevels: Int32Array | undefined;
+  values: PageValues;
+  /** How many values `values` holds. */
+  valueCount: number;
+}
+
+export class PageDecoder {
+  readonly leaf: LeafNode;
+  /** Slots the chunk declares (ColumnMetaData.num_values). */
+  readonly totalSlots: number;
+  private readonly codec: CompressionCodec;
+  private readonly ctx: PageValueContext;
+  private at = 0;
+  private page = 0;
+  private slots = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly fileOffset: number,
+    meta: ColumnMetaData,
+    leaf: LeafNode,
+    private readonly options: ReadOptions = {},
+  ) {
+    this.leaf = leaf;
+    this.codec = compressionCodec(meta.codec);
+    this.totalSlots = meta.num_values;
+    if (!Number.isSafeInteger(this.totalSlots) || this.totalSlots < 0) {
+      throw new ParquetryError('CORRUPT', `column chunk declares ${this.totalSlots} values`, { columnPath: pathString(leaf) });
+    }
+    this.ctx = { type: leaf.physicalType, typeLength: leaf.typeLength, dictionary: undefined };
+  }
+
+  /** The next data page, or undefined after the last one (CORRUPT if the chunk ends short). */
+  next(): DecodedPage | undefined {
+    while (this.slots < this.totalSlots) {
+      if (this.at >= this.bytes.length) {
+        throw new ParquetryError('CORRUPT', `column chunk declares ${this.totalSlots} values but its pages hold ${this.slots}`, { columnPath: pathString(this.leaf) });
+      }
+      const pageStart = this.at;
+      try {
+        const page = this.readPage();
+        this.page++;
+        if (page) {
+          this.slots += page.slots;
+          return page;
+        }
+      } catch (error) {
+        const located = rebaseErrorOffset(error, this.fileOffset + (ParquetryError.is(error) && error.offset !== undefined ? 0 : pageStart));
+        throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), page: this.page, offset: this.fileOffset + pageStart }) : located;
+      }
+    }
+    return undefined;
+  }
+
+  private decompress(body: Uint8Array, size: number): Uint8Array {
+    return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize });
+  }
+
+  /** Reads the page at `at`; a data page's contents, or undefined for a dictionary or index page. */
+  private readPage(): DecodedPage | undefined {
+    const { bytes, leaf, ctx } = this;
+    const maxDef = leaf.definitionLevel;
+    const maxRep = leaf.repetitionLevel;
+    const remaining = this.totalSlots - this.slots;
+    const { value: header, end } = decodeStruct(PageHeader, bytes, this.at);
+    const { compressed_page_size: compressedSize, uncompressed_page_size: uncompressedSize } = header;
+    if (compressedSize < 0 || uncompressedSize < 0) throw new ParquetryError('CORRUPT', `page sizes ${compressedSize} / ${uncompressedSize} are negative`);
+    if (compressedSize > bytes.length - end) {
+      throw new ParquetryError('TRUNCATED', `page of ${compressedSize} bytes runs past the column chunk (${bytes.length - end} left)`, { offset: end });
+    }
+    const body = bytes.subarray(end, end + compressedSize);
+    this.at = end + compressedSize;
+    if (header.crc !== undefined && this.options.verifyCrc !== false && crc32(body) !== header.crc >>> 0) {
+      throw new ParquetryError('CORRUPT', 'page CRC-32 does not match its bytes', { offset: end });
+    }
+    const type = PAGE_TYPE[header.type];
+    if (type === 'DICTIONARY_PAGE') {
+      const dict = header.dictionary_page_header;
+      if (!dict) throw new ParquetryError('CORRUPT', 'dictionary page without its header');
+      if (ctx.dictionary) throw new ParquetryError('CORRUPT', 'a second dictionary page in one column chunk');
+      if (dict.num_values < 0) throw new ParquetryError('CORRUPT', `dictionary of ${dict.num_values} values`);
+      ctx.dictionary = decodeDictionaryPage(leaf.physicalType, this.decompress(body, uncompressedSize), dict.num_values, leaf.typeLength);
+      return undefined;
+    }
+    if (type === 'DATA_PAGE') {
+      const h = header.data_page_header;
+      if (!h) throw new ParquetryError('CORRUPT', 'data page without its header');
+      if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
+      const data = this.decompress(body, uncompressedSize);
+      let pos = 0;
+      let repetitionLevels: Int32Array | undefined;
+      let definitionLevels: Int32Array | undefined;
+      if (maxRep > 0) {
+        const r = readLevelsV1(data, h.repetition_level_encoding, maxRep, h.num_values);
+        countAtMax(r.levels, maxRep, 'repetition');
+        repetitionLevels = r.levels;
+        pos += r.bytesRead;
+      }
+      let present = h.num_values;
+      if (maxDef > 0) {
+        const d = readLevelsV1(data.subarray(pos), h.definition_level_encoding, maxDef, h.num_values);
+        present = countAtMax(d.levels, maxDef, 'definition');
+        definitionLevels = d.levels;
+        pos += d.bytesRead;
+      }
+      const values = decodePageValues(data.subarray(pos), h.encoding, present, ctx);
+      return { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present };
+    }
+    if (type === 'DATA_PAGE_V2') {
+      const h = header.data_page_header_v2;
+      if (!h) throw new ParquetryError('CORRUPT', 'data page v2 without its header');
+      if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
+      const repLength = h.repetition_levels_byte_length;
+      const defLength = h.definition_levels_byte_length;
+      if (repLength < 0 || defLength < 0 || repLength + defLength > body.length || repLength + defLength > uncompressedSize) {
+        throw new ParquetryError('CORRUPT', `level lengths ${repLength} + ${defLength} do not fit a page of ${body.length} bytes`);
+      }
+      let repetitionLevels: Int32Array | undefined;
+      let definitionLevels: Int32Array | undefined;
+      if (maxRep > 0) {
+        repetitionLevels = readLevelsV2(body.subarray(0, repLength), maxRep, h.num_values);
+        countAtMax(repetitionLevels, maxRep, 'repetition');
+      }
+      let present = h.num_values;
+      if (maxDef > 0) {
+        definitionLevels = readLevelsV2(body.subarray(repLength, repLength + defLength), maxDef, h.num_values);
+        present = countAtMax(definitionLevels, maxDef, 'definition');
+      }
+      // num_nulls counts undefined slots; in nested columns empty lists are not values either.
+      if (maxRep === 0 && (h.num_nulls < 0 || h.num_values - h.num_nulls !== present)) {
+        throw new ParquetryError('CORRUPT', `data page v2 says ${h.num_nulls} nulls but its levels hold ${h.num_values - present}`);
+      }
+      const rest = body.subarray(repLength + defLength);
+      const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, uncompressedSize - repLength - defLength);
+      const values = decodePageValues(valueBytes, h.encoding, present, ctx);
+      return { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present };
+    }
+    if (type !== 'INDEX_PAGE') throw new ParquetryError('CORRUPT', `page type ${header.type}`);
+    return undefined;
+  }
+}
