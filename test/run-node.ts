@@ -18,6 +18,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['corpus pages', () => import('./suites/corpus-encodings.node.js')],
   ['corpus vs pyarrow', () => import('./suites/corpus-pyarrow.node.js')],
   ['reader API', () => import('./suites/reader-api.node.js')],
+  ['writer', () => import('./suites/writer.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {

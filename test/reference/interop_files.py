@@ -8,7 +8,7 @@ read with Parquetry and compare with pyarrow's reading (pyarrow_dump.py).
       {file, writer, compression, page_version, encoding, skipped_columns, options, rows,
       row_groups}. skipped_columns lists {column, reason} for each column a writer refused in that
       file's settings (the file is written without it). Deterministic: the same N gives the same
-      bytes. N defaults to 2000. Every file is read back with pq.read_table before it is listed.
+      bytes. N defaults to 1800. Every file is read back with pq.read_table before it is listed.
 
 Exit status 2 on usage errors, 1 when a writer fails on a whole file or a file does not read back.
 """
@@ -248,6 +248,7 @@ PYARROW_EXTRAS = {
     "legacy-nested": {"use_compliant_nested_type": False, "compression": "SNAPPY"},
     "checksums-index-bloom": {"write_page_checksum": True, "write_page_index": True, "data_page_version": "2.0",
                               "bloom_filter_options": {"str": {"ndv": 2000}, "i64": True}},
+    # legacy converted types only (no nanosecond timestamps: pyarrow refuses ts_ns's values in µs)
     "format-1.0": {"version": "1.0"},
     "int96": {"use_deprecated_int96_timestamps": True},
     "content-defined-chunking": {"use_content_defined_chunking": True, "data_page_version": "2.0"},

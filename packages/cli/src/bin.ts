@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // The `parquetry` command. Errors print one line and exit 1; --debug adds the stack.
-import { ParquetryError } from '@parquetry/core';
+import { writeFile } from 'node:fs/promises';
+import { ParquetryError, type CompressionCodecName } from '@parquetry/core';
 import { openParquet } from '@parquetry/parquet';
 import { optionInteger, optionString, parseArgs } from './args.js';
 import { cat } from './cat.js';
 import { describeFile, formatDescription } from './inspect.js';
 import { openSource } from './open-source.js';
+import { writeSample } from './sample.js';
 
 const USAGE = `usage:
   parquetry inspect FILE [--json]
   parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv]
+  parquetry sample FILE [--rows N] [--compression SNAPPY|ZSTD|GZIP|LZ4_RAW|BROTLI|UNCOMPRESSED]
 options: --int96 ns|us|ms (Arrow unit of INT96 timestamps; cat formats them exactly) --no-crc --debug`;
 
 function write(text: string): Promise<void> | void {
@@ -18,10 +21,19 @@ function write(text: string): Promise<void> | void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, new Set(['columns', 'limit', 'format', 'int96']));
+  const args = parseArgs(argv, new Set(['columns', 'limit', 'format', 'int96', 'rows', 'compression']));
   const [command, location, ...rest] = args.positional;
   if (!command || command === 'help' || args.options.has('help')) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (command === 'sample') {
+    if (!location || rest.length) throw new ParquetryError('INVALID_ARGUMENT', `sample needs one FILE\n${USAGE}`);
+    const rows = optionInteger(args, 'rows') ?? 1_000_000;
+    const started = performance.now();
+    const bytes = writeSample(rows, { compression: (optionString(args, 'compression') ?? 'SNAPPY').toUpperCase() as CompressionCodecName });
+    await writeFile(location, bytes);
+    process.stderr.write(`parquetry: wrote ${rows} rows, ${bytes.length} bytes to ${location} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     return;
   }
   if (command !== 'inspect' && command !== 'cat') throw new ParquetryError('INVALID_ARGUMENT', `unknown command ${command}\n${USAGE}`);

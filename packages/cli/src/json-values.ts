@@ -3,7 +3,8 @@
 // decimals as exact decimal strings; dates and times as ISO 8601 with the unit's digits (Z when
 // UTC-adjusted); binary as base64; UUIDs canonical; lists as arrays; structs as objects; maps as
 // arrays of {key, value}. Works on the Arrow Data directly, with the Parquet plan for what Arrow
-// does not say (UUID, INTERVAL, raw INT96).
+// does not say (UUID, INTERVAL, raw INT96). A sliced Data keeps `offset` for its validity bitmap
+// and bit-packed booleans only: its values and value offsets are sliced already.
 import type { Data, RecordBatch } from 'apache-arrow';
 import { Type } from 'apache-arrow';
 import { int96Nanos, type Plan } from '@parquetry/parquet';
@@ -72,7 +73,7 @@ function uuid(bytes: Uint8Array): string {
 }
 
 function fixedBytes(data: Data, i: number, width: number): Uint8Array {
-  const at = (data.offset + i) * width;
+  const at = i * width;
   return (data.values as Uint8Array).subarray(at, at + width);
 }
 
@@ -90,35 +91,35 @@ function leafFormat(plan: Extract<Plan, { kind: 'leaf' }>): Format {
         return ((d.values as Uint8Array)[at >> 3] & (1 << (at & 7))) !== 0;
       };
     case Type.Int:
-      return (d, i) => integer((d.values as Int32Array | BigInt64Array)[d.offset + i]);
+      return (d, i) => integer((d.values as Int32Array | BigInt64Array)[i]);
     case Type.Float:
-      if (plan.leafType.kind === 'float16') return (d, i) => float(float16((d.values as Uint16Array)[d.offset + i]));
-      return (d, i) => float((d.values as Float64Array)[d.offset + i]);
+      if (plan.leafType.kind === 'float16') return (d, i) => float(float16((d.values as Uint16Array)[i]));
+      return (d, i) => float((d.values as Float64Array)[i]);
     case Type.Decimal: {
       const n = (type.bitWidth ?? 128) / 32;
       const scale = type.scale ?? 0;
-      return (d, i) => decimalString(wordsToBigInt(d.values as Uint32Array, (d.offset + i) * n, n), scale);
+      return (d, i) => decimalString(wordsToBigInt(d.values as Uint32Array, i * n, n), scale);
     }
     case Type.Date:
-      return (d, i) => isoDate(BigInt((d.values as Int32Array)[d.offset + i]));
+      return (d, i) => isoDate(BigInt((d.values as Int32Array)[i]));
     case Type.Time: {
       const unit = units[type.unit ?? 1];
-      return (d, i) => isoTime(BigInt((d.values as Int32Array | BigInt64Array)[d.offset + i]), unit);
+      return (d, i) => isoTime(BigInt((d.values as Int32Array | BigInt64Array)[i]), unit);
     }
     case Type.Timestamp: {
       const unit = units[type.unit ?? 1];
       const utc = !!type.timezone;
-      return (d, i) => isoTimestamp(BigInt((d.values as BigInt64Array)[d.offset + i]), unit, utc);
+      return (d, i) => isoTimestamp(BigInt((d.values as BigInt64Array)[i]), unit, utc);
     }
     case Type.Utf8:
       return (d, i) => {
         const o = d.valueOffsets as Int32Array;
-        return utf8.decode((d.values as Uint8Array).subarray(o[d.offset + i], o[d.offset + i + 1]));
+        return utf8.decode((d.values as Uint8Array).subarray(o[i], o[i + 1]));
       };
     case Type.Binary:
       return (d, i) => {
         const o = d.valueOffsets as Int32Array;
-        return base64((d.values as Uint8Array).subarray(o[d.offset + i], o[d.offset + i + 1]));
+        return base64((d.values as Uint8Array).subarray(o[i], o[i + 1]));
       };
     case Type.FixedSizeBinary: {
       const width = type.byteWidth ?? 0;
@@ -139,7 +140,7 @@ function leafFormat(plan: Extract<Plan, { kind: 'leaf' }>): Format {
       return (d, i) => base64(fixedBytes(d, i, width));
     }
     default:
-      return (d, i) => String(d.values?.[d.offset + i]);
+      return (d, i) => String(d.values?.[i]);
   }
 }
 
@@ -164,7 +165,7 @@ export function compileFormat(plan: Plan): Format {
       format = (d, i) => {
         const o = d.valueOffsets as Int32Array;
         const out: Json[] = [];
-        for (let k = o[d.offset + i]; k < o[d.offset + i + 1]; k++) out.push(element(d.children[0], k));
+        for (let k = o[i]; k < o[i + 1]; k++) out.push(element(d.children[0], k));
         return out;
       };
       break;
@@ -176,7 +177,7 @@ export function compileFormat(plan: Plan): Format {
         const o = d.valueOffsets as Int32Array;
         const entries = d.children[0];
         const out: Json[] = [];
-        for (let k = o[d.offset + i]; k < o[d.offset + i + 1]; k++) {
+        for (let k = o[i]; k < o[i + 1]; k++) {
           out.push({ key: key(entries.children[0], k), value: plan.value ? value(entries.children[1], k) : null });
         }
         return out;

@@ -16,12 +16,17 @@ export function nativeCodec(name: NativeCodecName, levels?: readonly [number, nu
   });
 }
 
+/**
+ * Compression goes native whenever the native backend is in force, whatever the size: the
+ * TypeScript build cannot compress every codec (ZSTD, BROTLI), and bounds differ between the two.
+ */
 export function dispatchCodec(ts: CompressionCodec, native: CompressionCodec): CompressionCodec {
+  const compressor = () => (useNative(Infinity) ? native : ts);
   return {
     name: ts.name,
-    maxCompressedLength: (n) => (useNative(n) ? native : ts).maxCompressedLength(n),
-    compressInto: (input, out, options) => (useNative(input.length) ? native : ts).compressInto(input, out, options),
-    compress: (input, options) => (useNative(input.length) ? native : ts).compress(input, options),
+    maxCompressedLength: (n) => compressor().maxCompressedLength(n),
+    compressInto: (input, out, options) => compressor().compressInto(input, out, options),
+    compress: (input, options) => compressor().compress(input, options),
     decompress: (input, size, options) => (useNative(size) ? native : ts).decompress(input, size, options),
   };
 }

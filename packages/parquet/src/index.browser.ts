@@ -8,3 +8,4 @@ export type { Plan } from './arrow/arrow-plan.js';
 export { int96Nanos, type Int96Unit } from './arrow/int96.js';
 export { buildSchema, pathString, type GroupNode, type LeafNode, type ParquetSchema, type SchemaNode } from './schema/parquet-schema.js';
 export { decodeColumnChunk, type ColumnChunkData, type ReadOptions } from './read/column-chunk.js';
+export { CREATED_BY, writeParquet, type WriteOptions } from './write/write-parquet.js';

@@ -1,0 +1,124 @@
+// One column chunk of a row group: a dictionary page when the values fit one (byte arrays), then
+// data pages v1 of at most `pageRows` rows, each compressed with the file's codec.
+import { compressionCodec } from '@parquetry/compression';
+import { crc32, type ByteArrays, type CompressionCodecName } from '@parquetry/core';
+import { DictionaryEncoder } from '@parquetry/dictionary';
+import { encodePlain, type PlainValues } from '@parquetry/plain';
+import { encodeRleHybridLengthPrefixed } from '@parquetry/rle';
+import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
+import type { LeafColumn } from './arrow-leaf.js';
+import { columnStatistics } from './statistics.js';
+
+export interface ChunkOptions {
+  compression: CompressionCodecName;
+  level?: number;
+  pageRows: number;
+  dictionary: boolean;
+}
+
+const ENCODING = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
+
+function sliceValues(column: LeafColumn, values: PlainValues, from: number, to: number): PlainValues {
+  if ('offsets' in values) {
+    const base = values.offsets[from];
+    const offsets = values.offsets.slice(from, to + 1).map((o) => o - base);
+    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
+  }
+  const width = column.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? (column.typeLength ?? 1) : column.physicalType === 'INT96' ? 12 : 1;
+  return values.subarray(from * width, to * width) as PlainValues;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export interface WrittenChunk {
+  parts: Uint8Array[];
+  meta: ColumnMetaData;
+}
+
+export function writeColumnChunk(column: LeafColumn, fileOffset: number, options: ChunkOptions): WrittenChunk {
+  const codec = compressionCodec(options.compression);
+  const compress = (body: Uint8Array) => codec.compress(body, options.level === undefined ? undefined : { level: options.level });
+  const parts: Uint8Array[] = [];
+  let offset = fileOffset;
+  let uncompressedTotal = 0;
+  const encodings = new Set<number>([ENCODING.RLE]);
+  let dictionaryPageOffset: number | undefined;
+  let indices: Int32Array | undefined;
+  let encoder: DictionaryEncoder | undefined;
+  const page = (header: PageHeader, body: Uint8Array, uncompressedSize: number) => {
+    const bytes = encodeStruct(PageHeader, header);
+    parts.push(bytes, body);
+    offset += bytes.length + body.length;
+    uncompressedTotal += bytes.length + uncompressedSize;
+  };
+  const wantsDictionary = options.dictionary && (column.physicalType === 'BYTE_ARRAY' || column.physicalType === 'FIXED_LEN_BYTE_ARRAY');
+  if (wantsDictionary) {
+    encoder = new DictionaryEncoder(column.physicalType, { typeLength: column.typeLength });
+    if (encoder.add(column.values as ByteArrays)) {
+      const dictionary = encoder.dictionaryPage();
+      const compressed = compress(dictionary);
+      dictionaryPageOffset = offset;
+      page({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING.PLAIN } }, compressed, dictionary.length);
+      indices = encoder.indices();
+      encodings.add(ENCODING.PLAIN);
+      encodings.add(ENCODING.RLE_DICTIONARY);
+    }
+  }
+  const dataPageOffset = offset;
+  const slots = column.definitionLevels?.length ?? ('offsets' in column.values ? column.values.offsets.length - 1 : column.values.length / (column.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? column.typeLength! : 1));
+  let value = 0;
+  for (let start = 0; start < slots || (slots === 0 && start === 0); start += options.pageRows) {
+    const end = Math.min(slots, start + options.pageRows);
+    const def = column.definitionLevels?.subarray(start, end);
+    let present = end - start;
+    if (def) present = def.reduce((s, d) => s + d, 0);
+    const levels = def ? encodeRleHybridLengthPrefixed(def, 1) : new Uint8Array(0);
+    let encoded: Uint8Array;
+    let encoding: number;
+    if (indices && encoder) {
+      encoded = encoder.encodeIndices(indices.subarray(value, value + present));
+      encoding = ENCODING.RLE_DICTIONARY;
+    } else {
+      encoded = encodePlain(column.physicalType, sliceValues(column, column.values, value, value + present) as never, column.typeLength);
+      encoding = ENCODING.PLAIN;
+      encodings.add(ENCODING.PLAIN);
+    }
+    value += present;
+    const body = concat([levels, encoded]);
+    const compressed = compress(body);
+    page(
+      {
+        type: 0,
+        uncompressed_page_size: body.length,
+        compressed_page_size: compressed.length,
+        crc: crc32(compressed) | 0,
+        data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING.RLE, repetition_level_encoding: ENCODING.RLE },
+      },
+      compressed,
+      body.length,
+    );
+    if (slots === 0) break;
+  }
+  const unsigned = column.element.logicalType?.INTEGER?.isSigned === false;
+  const meta: ColumnMetaData = {
+    type: column.element.type!,
+    encodings: [...encodings].sort((a, b) => a - b),
+    path_in_schema: [column.element.name],
+    codec: COMPRESSION_CODEC.indexOf(options.compression as never),
+    num_values: slots,
+    total_uncompressed_size: uncompressedTotal,
+    total_compressed_size: offset - fileOffset,
+    data_page_offset: dataPageOffset,
+    dictionary_page_offset: dictionaryPageOffset,
+    statistics: columnStatistics(column.physicalType, column.values, column.nullCount, unsigned, column.typeLength),
+  };
+  return { parts, meta };
+}

@@ -1,0 +1,92 @@
+// Writing a Parquet file from an Arrow table, whole, into memory: flat columns of the common types,
+// dictionary-encoded byte arrays, data page v1, statistics, any codec. The first cut of the writer;
+// nested types, page indexes and streaming sinks come with the writer issue.
+import { ParquetryError, type CompressionCodecName } from '@parquetry/core';
+import { concatValues } from '../read/concat-values.js';
+import { encodeStruct, FileMetaData, type RowGroup } from '@parquetry/thrift';
+import type { Table } from 'apache-arrow';
+import { leafColumn, leafElement, type LeafColumn } from './arrow-leaf.js';
+import { writeColumnChunk } from './column-writer.js';
+
+export interface WriteOptions {
+  compression?: CompressionCodecName;
+  level?: number;
+  /** Rows per row group (default 1,000,000). */
+  rowGroupSize?: number;
+  /** Rows per data page (default 20,000). */
+  pageRows?: number;
+  /** Dictionary-encode byte arrays when the dictionary fits (default true). */
+  dictionary?: boolean;
+  keyValueMetadata?: Record<string, string>;
+}
+
+const MAGIC = new TextEncoder().encode('PAR1');
+export const CREATED_BY = 'parquetry version 0.1.0';
+
+function mergeLeaves(parts: LeafColumn[]): LeafColumn {
+  if (parts.length === 1) return parts[0];
+  const levels = parts[0].definitionLevels ? Int32Array.from(parts.flatMap((p) => Array.from(p.definitionLevels!))) : undefined;
+  return {
+    ...parts[0],
+    definitionLevels: levels,
+    values: concatValues(parts[0].physicalType, parts.map((p) => p.values)),
+    nullCount: parts.reduce((s, p) => s + p.nullCount, 0),
+  };
+}
+
+export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Array {
+  const rowGroupSize = options.rowGroupSize ?? 1_000_000;
+  if (!Number.isSafeInteger(rowGroupSize) || rowGroupSize < 1) throw new ParquetryError('INVALID_ARGUMENT', `rowGroupSize ${rowGroupSize} is not a positive integer`);
+  const chunkOptions = {
+    compression: options.compression ?? 'SNAPPY',
+    level: options.level,
+    pageRows: options.pageRows ?? 20_000,
+    dictionary: options.dictionary ?? true,
+  };
+  const parts: Uint8Array[] = [MAGIC];
+  let offset = MAGIC.length;
+  const rowGroups: RowGroup[] = [];
+  const fields = table.schema.fields;
+  const elements = fields.map(leafElement);
+  for (let start = 0; start < table.numRows || (table.numRows === 0 && start === 0); start += rowGroupSize) {
+    const end = Math.min(table.numRows, start + rowGroupSize);
+    const slice = table.slice(start, end);
+    const rowGroupStart = offset;
+    const columns = fields.map((field, i) => {
+      const leaf = mergeLeaves(slice.getChildAt(i)!.data.map((d) => leafColumn(field, d)));
+      const { parts: chunkParts, meta } = writeColumnChunk(leaf, offset, chunkOptions);
+      parts.push(...chunkParts);
+      offset += meta.total_compressed_size;
+      return { file_offset: meta.dictionary_page_offset ?? meta.data_page_offset, meta_data: meta };
+    });
+    rowGroups.push({
+      columns,
+      total_byte_size: columns.reduce((s, c) => s + c.meta_data.total_uncompressed_size, 0),
+      num_rows: end - start,
+      file_offset: rowGroupStart,
+      total_compressed_size: offset - rowGroupStart,
+      ordinal: rowGroups.length,
+    });
+    if (table.numRows === 0) break;
+  }
+  const metadata: FileMetaData = {
+    version: 1,
+    schema: [{ name: 'schema', num_children: fields.length }, ...elements],
+    num_rows: table.numRows,
+    row_groups: rowGroups,
+    key_value_metadata: options.keyValueMetadata ? Object.entries(options.keyValueMetadata).map(([key, value]) => ({ key, value })) : undefined,
+    created_by: CREATED_BY,
+    column_orders: fields.map(() => ({ TYPE_ORDER: {} })),
+  };
+  const footer = encodeStruct(FileMetaData, metadata);
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, footer.length, true);
+  parts.push(footer, length, MAGIC);
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
