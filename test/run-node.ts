@@ -19,6 +19,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['corpus vs pyarrow', () => import('./suites/corpus-pyarrow.node.js')],
   ['reader API', () => import('./suites/reader-api.node.js')],
   ['writer', () => import('./suites/writer.node.js')],
+  ['filter', () => import('./suites/filter.node.js')],
 ];
 // Node only, native runs: native and TypeScript side by side in one process.
 if (requested === 'native') {

@@ -6,8 +6,10 @@ read with Parquetry and compare with pyarrow's reading (pyarrow_dump.py).
   interop_files.py write OUTDIR [--rows N]
       OUTDIR/pyarrow/*.parquet, OUTDIR/duckdb/*.parquet and OUTDIR/manifest.json: a list of
       {file, writer, compression, page_version, encoding, skipped_columns, options, rows,
-      row_groups}. skipped_columns lists {column, reason} for each column a writer refused in that
-      file's settings (the file is written without it). Deterministic: the same N gives the same
+      row_groups}. page_version is pyarrow's data_page_version ("1.0", "2.0") or DuckDB's
+      PARQUET_VERSION ("V1", "V2": encodings only; DuckDB writes DATA_PAGE headers either way).
+      skipped_columns lists {column, reason} for each column a writer refused, or pyarrow could not
+      read back, in that file's settings (the file is written without it). Deterministic: the same N gives the same
       bytes. N defaults to 1800. Every file is read back with pq.read_table before it is listed.
 
 Exit status 2 on usage errors, 1 when a writer fails on a whole file or a file does not read back.
@@ -88,9 +90,12 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 é€𝄞ß中"
 
 
 def texts(rng):
+    calls = [0]
+
     def make():
+        calls[0] += 1
         r = rng.random()
-        if r < 0.002:
+        if calls[0] % 600 == 300:  # a few, on a schedule: chance alone may give none
             char = rng.choice("xé")
             return "long:" + char * (LONG_TEXT // len(char.encode()))
         if r < 0.3:
@@ -353,15 +358,21 @@ def wide(k):
 
 def special_float(k, kind):
     return (f"CASE {rnd(k)} % 23 WHEN 0 THEN 'nan'::{kind} WHEN 1 THEN 'inf'::{kind} WHEN 2 THEN '-inf'::{kind} "
-            f"WHEN 3 THEN (-0.0)::{kind} WHEN 4 THEN 0::{kind} "
+            f"WHEN 3 THEN '-0.0'::{kind} WHEN 4 THEN 0::{kind} "  # the literal -0.0 is a DECIMAL: +0
             f"ELSE ((({rnd(k + 1)} % 2000001) - 1000000) / 997.0 * pow(10, {rnd(k + 2)} % 21 - 10))::{kind} END")
 
 
 def duckdb_text(k):
     return (f"CASE {rnd(k)} % 9 WHEN 0 THEN '' WHEN 1 THEN 'naïve café' WHEN 2 THEN '日本語 🎉' "
             f"WHEN 3 THEN 'tab' || chr(9) || 'nul' || chr(0) WHEN 4 THEN 'key-' || lpad(({rnd(k + 1)} % 100000)::VARCHAR, 5, '0') "
-            f"ELSE CASE WHEN {rnd(k + 2)} % 300 = 0 THEN 'long:' || repeat('é', {LONG_TEXT}) "
+            f"ELSE CASE WHEN {rnd(k + 2)} % 300 = 0 THEN 'long:' || repeat('é', {LONG_TEXT // 2}) "
             f"ELSE 'text ' || ({rnd(k + 3)} % 100000)::VARCHAR END END")
+
+
+def duckdb_word(outer):
+    """SQL for a short nullable string inside a list comprehension over x (and `outer`)."""
+    return (f"CASE (x + {outer} * 3 + i) % 5 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN 'ß中' "
+            f"ELSE 'w' || (x * {outer})::VARCHAR END")
 
 
 def decimal_sql(unscaled, precision, scale):
@@ -419,13 +430,13 @@ def duckdb_columns():
     element = f"CASE WHEN (x * 31 + i) % 7 = 0 THEN NULL ELSE ((x + 1) * {rnd(116)} % 2147483647 - 1073741823)::INTEGER END"
     cols["list_i32"] = maybe_null(115, f"CASE WHEN {rnd(117)} % 10 = 0 THEN []::INTEGER[] "
                                        f"ELSE [{element} for x in range({rnd(118)} % 6 + 1)] END")
-    word = "CASE (x + y * 3 + i) % 5 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN 'ß中' ELSE 'w' || (x * y)::VARCHAR END"
-    inner = f"CASE WHEN (y + i) % 6 = 0 THEN NULL ELSE [{word} for x in range((y + i) % 4)] END"
+    inner = f"CASE WHEN (y + i) % 6 = 0 THEN NULL ELSE [{duckdb_word('y')} for x in range((y + i) % 4)] END"
     cols["list_list_str"] = maybe_null(119, f"[{inner} for y in range({rnd(120)} % 4)]::VARCHAR[][]")
-    pair = f"CASE WHEN (x + i) % 9 = 0 THEN NULL ELSE {{'a': CASE WHEN x = 1 THEN NULL ELSE (x * {rnd(122)})::BIGINT END, 'b': {word.replace('y', '1')}}} END"
+    a = f"CASE WHEN x = 1 THEN NULL ELSE (x * {rnd(122)})::BIGINT END"
+    pair = f"CASE WHEN (x + i) % 9 = 0 THEN NULL ELSE {{'a': {a}, 'b': {duckdb_word('1')}}} END"
     cols["list_struct"] = maybe_null(121, f"[{pair} for x in range({rnd(123)} % 4)]::STRUCT(a BIGINT, b VARCHAR)[]")
-    cols["struct"] = maybe_null(124, f"{{'x': {maybe_null(125, special_float(126, 'DOUBLE'))}, "
-                                     f"'y': {maybe_null(129, '{' + chr(39) + 'z' + chr(39) + ': ' + maybe_null(130, duckdb_text(131)) + '}')}}}"
+    y = maybe_null(129, f"{{'z': {maybe_null(130, duckdb_text(131))}}}")
+    cols["struct"] = maybe_null(124, f"{{'x': {maybe_null(125, special_float(126, 'DOUBLE'))}, 'y': {y}}}"
                                      f"::STRUCT(x DOUBLE, y STRUCT(z VARCHAR))")
     keys = f"['k' || ((x * 7 + {rnd(136)}) % 20)::VARCHAR for x in range({rnd(137)} % 5)]"
     values = f"[CASE WHEN (x + i) % 5 = 0 THEN NULL ELSE (x * {rnd(138)} % 65536)::INTEGER END for x in range({rnd(137)} % 5)]"
@@ -444,14 +455,20 @@ DUCKDB_VARIANTS = [
 ]
 
 
-def duckdb_files(outdir, rows):
-    folder = os.path.join(outdir, "duckdb")
-    os.makedirs(folder, exist_ok=True)
+def duckdb_table(rows):
+    """A DuckDB connection holding the table `interop`."""
     con = duckdb.connect()
     con.execute("SET threads = 1")  # one writer thread: the same bytes every run
     con.execute("SET TimeZone = 'UTC'")
     select = ", ".join(f"{expr} AS {name}" for name, expr in duckdb_columns().items())
     con.execute(f"CREATE TABLE interop AS SELECT {select} FROM range({rows}) t(i) ORDER BY i")
+    return con
+
+
+def duckdb_files(outdir, rows):
+    folder = os.path.join(outdir, "duckdb")
+    os.makedirs(folder, exist_ok=True)
+    con = duckdb_table(rows)
     for variant, options, codecs, versions in DUCKDB_VARIANTS:
         for codec in codecs:
             for version in versions:
@@ -465,7 +482,6 @@ def duckdb_files(outdir, rows):
                                 f"PARQUET_VERSION {version}{options})")
                 except duckdb.Error as e:
                     raise WriterRefused(f"{name}: {type(e).__name__}: {e}") from e
-                # DuckDB's PARQUET_VERSION picks encodings; its data pages are DATA_PAGE (v1) headers either way
                 yield entry(f"duckdb/{name}", "duckdb", codec.upper(), version, f"duckdb-{version.lower()}",
                             [{"column": c, "reason": r} for c, r in skipped.items()],
                             {"copy": f"COMPRESSION {codec}, PARQUET_VERSION {version}{options}"})

@@ -7,7 +7,7 @@ import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { compare, leafOrder, predicateValue, statValue, type Comparable, type Order } from './column-order.js';
 import type { Predicate, Scalar } from './predicate.js';
 
-interface ChunkStats {
+export interface ChunkStats {
   leaf: LeafNode;
   order: Order;
   min: Comparable | undefined;
@@ -16,16 +16,18 @@ interface ChunkStats {
   numValues: number;
   /** Whether min and max are actual values (not truncated bounds). */
   exact: boolean;
+  /** Known to hold only nulls (a page index's null_pages), when that is said directly. */
+  allNull?: boolean;
 }
 
-function findLeaf(file: ParquetFile, column: string): LeafNode {
+export function findLeaf(file: ParquetFile, column: string): LeafNode {
   const leaf = file.schema.leaves.find((l) => pathString(l) === column);
   if (!leaf) throw new ParquetryError('INVALID_ARGUMENT', `filter names column ${column}, which the file does not have`);
   if (leaf.repetitionLevel > 0) throw new ParquetryError('INVALID_ARGUMENT', `filter on repeated column ${column} is not supported`);
   return leaf;
 }
 
-function isNaNValue(v: Comparable | undefined): boolean {
+export function isNaNValue(v: Comparable | undefined): boolean {
   return typeof v === 'number' && Number.isNaN(v);
 }
 
@@ -49,51 +51,59 @@ function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode): ChunkS
 }
 
 function allNull(s: ChunkStats): boolean {
-  return s.nullCount !== undefined && s.nullCount === s.numValues;
+  return s.allNull ?? (s.nullCount !== undefined && s.nullCount === s.numValues);
 }
 
 export function rowGroupMayMatch(file: ParquetFile, rowGroup: number, predicate: Predicate): boolean {
-  const stats = (column: string) => chunkStats(file, rowGroup, findLeaf(file, column));
-  const value = (s: ChunkStats, v: Scalar) => (s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v));
-  const unknown = (s: ChunkStats, v: Comparable | undefined) => v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
+  return predicateMayMatch(predicate, (column) => chunkStats(file, rowGroup, findLeaf(file, column)));
+}
+
+/** Whether rows whose statistics `stats` gives (per column) may satisfy `predicate`. */
+export function predicateMayMatch(predicate: Predicate, stats: (column: string) => ChunkStats): boolean {
   switch (predicate.op) {
     case 'and':
-      return predicate.predicates.every((p) => rowGroupMayMatch(file, rowGroup, p));
+      return predicate.predicates.every((p) => predicateMayMatch(p, stats));
     case 'or':
-      return predicate.predicates.some((p) => rowGroupMayMatch(file, rowGroup, p));
+      return predicate.predicates.some((p) => predicateMayMatch(p, stats));
     case 'not': {
       const inner = predicate.predicate;
-      if (inner.op === 'isNull') return rowGroupMayMatch(file, rowGroup, { op: 'isNotNull', column: inner.column });
-      if (inner.op === 'isNotNull') return rowGroupMayMatch(file, rowGroup, { op: 'isNull', column: inner.column });
+      if (inner.op === 'isNull') return predicateMayMatch({ op: 'isNotNull', column: inner.column }, stats);
+      if (inner.op === 'isNotNull') return predicateMayMatch({ op: 'isNull', column: inner.column }, stats);
       return true;
     }
-    case 'isNull': {
-      const s = stats(predicate.column);
-      return s.nullCount === undefined || s.nullCount > 0;
-    }
+    default:
+      return leafMayMatch(predicate, stats(predicate.column));
+  }
+}
+
+type LeafPredicate = Exclude<Predicate, { op: 'and' | 'or' | 'not' }>;
+
+export function leafMayMatch(predicate: LeafPredicate, s: ChunkStats): boolean {
+  const value = (v: Scalar) => (s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v));
+  const unknown = (v: Comparable | undefined) => v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
+  switch (predicate.op) {
+    case 'isNull':
+      return s.allNull === true || s.nullCount === undefined || s.nullCount > 0;
     case 'isNotNull':
-      return !allNull(stats(predicate.column));
+      return !allNull(s);
     case 'in': {
-      const s = stats(predicate.column);
       if (allNull(s)) return false;
       return predicate.values.some((v) => {
-        const x = value(s, v);
-        return unknown(s, x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
+        const x = value(v);
+        return unknown(x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
       });
     }
     case 'between': {
-      const s = stats(predicate.column);
       if (allNull(s)) return false;
-      const low = value(s, predicate.low);
-      const high = value(s, predicate.high);
-      if (unknown(s, low) || unknown(s, high)) return true;
+      const low = value(predicate.low);
+      const high = value(predicate.high);
+      if (unknown(low) || unknown(high)) return true;
       return compare(s.max!, low!) >= 0 && compare(s.min!, high!) <= 0;
     }
     default: {
-      const s = stats(predicate.column);
       if (allNull(s)) return false;
-      const v = value(s, predicate.value);
-      if (unknown(s, v)) return true;
+      const v = value(predicate.value);
+      if (unknown(v)) return true;
       const { min, max } = s as { min: Comparable; max: Comparable };
       switch (predicate.op) {
         case 'eq':

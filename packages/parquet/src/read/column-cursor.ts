@@ -21,14 +21,14 @@ export interface ColumnChunkData {
 const FIXED: Partial<Record<PhysicalType, number>> = { INT96: 12 };
 
 /** Values [from, from + count) of a page's values. */
-function sliceValues(leaf: LeafNode, values: PageValues, from: number, count: number): PageValues {
+export function sliceValues(leaf: LeafNode, values: PageValues, from: number, count: number): PageValues {
   if (isDictionaryIndices(values)) return { dictionary: values.dictionary, indices: values.indices.subarray(from, from + count) };
   if ('offsets' in values) return { offsets: values.offsets.subarray(from, from + count + 1), bytes: values.bytes };
   const width = leaf.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? (leaf.typeLength ?? 0) : (FIXED[leaf.physicalType] ?? 1);
   return values.subarray(from * width, (from + count) * width) as PlainValues;
 }
 
-function concatLevels(parts: Int32Array[]): Int32Array {
+export function concatLevels(parts: Int32Array[]): Int32Array {
   if (parts.length === 1) return parts[0];
   const out = new Int32Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
@@ -40,7 +40,7 @@ function concatLevels(parts: Int32Array[]): Int32Array {
 }
 
 /** A batch's values: runs of indices into one dictionary are joined before one gather. */
-function joinValues(leaf: LeafNode, parts: PageValues[]): PlainValues {
+export function joinValues(leaf: LeafNode, parts: PageValues[]): PlainValues {
   const { physicalType: type, typeLength } = leaf;
   if (parts.length > 1 && parts.every((p) => isDictionaryIndices(p) && p.dictionary === (parts[0] as DictionaryIndices).dictionary)) {
     const all = parts as DictionaryIndices[];

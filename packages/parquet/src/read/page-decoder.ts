@@ -61,7 +61,7 @@ export class PageDecoder {
       }
       const pageStart = this.at;
       try {
-        const page = this.readPage();
+        const page = this.readChunkPage();
         this.page++;
         if (page) {
           this.slots += page.slots;
@@ -79,20 +79,39 @@ export class PageDecoder {
     return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize });
   }
 
-  /** Reads the page at `at`; a data page's contents, or undefined for a dictionary or index page. */
-  private readPage(): DecodedPage | undefined {
-    const { bytes, leaf, ctx } = this;
+  /**
+   * Decodes the one page in `bytes` (a page located by the OffsetIndex, or the dictionary page),
+   * which starts at `fileOffset` in the file; undefined for a dictionary or index page.
+   */
+  pageAt(bytes: Uint8Array, fileOffset: number, at = 0): { page: DecodedPage | undefined; end: number } {
+    try {
+      return this.readPage(bytes, at, Infinity);
+    } catch (error) {
+      const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
+      throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
+    }
+  }
+
+  /** Reads the page at `at` of the chunk. */
+  private readChunkPage(): DecodedPage | undefined {
+    const { page, end } = this.readPage(this.bytes, this.at, this.totalSlots - this.slots);
+    this.at = end;
+    return page;
+  }
+
+  /** Reads the page at `at` of `bytes`; a data page's contents, or undefined for a dictionary or index page. */
+  private readPage(bytes: Uint8Array, at: number, remaining: number): { page: DecodedPage | undefined; end: number } {
+    const { leaf, ctx } = this;
     const maxDef = leaf.definitionLevel;
     const maxRep = leaf.repetitionLevel;
-    const remaining = this.totalSlots - this.slots;
-    const { value: header, end } = decodeStruct(PageHeader, bytes, this.at);
+    const { value: header, end } = decodeStruct(PageHeader, bytes, at);
     const { compressed_page_size: compressedSize, uncompressed_page_size: uncompressedSize } = header;
     if (compressedSize < 0 || uncompressedSize < 0) throw new ParquetryError('CORRUPT', `page sizes ${compressedSize} / ${uncompressedSize} are negative`);
     if (compressedSize > bytes.length - end) {
       throw new ParquetryError('TRUNCATED', `page of ${compressedSize} bytes runs past the column chunk (${bytes.length - end} left)`, { offset: end });
     }
     const body = bytes.subarray(end, end + compressedSize);
-    this.at = end + compressedSize;
+    const pageEnd = end + compressedSize;
     if (header.crc !== undefined && this.options.verifyCrc !== false && crc32(body) !== header.crc >>> 0) {
       throw new ParquetryError('CORRUPT', 'page CRC-32 does not match its bytes', { offset: end });
     }
@@ -103,7 +122,7 @@ export class PageDecoder {
       if (ctx.dictionary) throw new ParquetryError('CORRUPT', 'a second dictionary page in one column chunk');
       if (dict.num_values < 0) throw new ParquetryError('CORRUPT', `dictionary of ${dict.num_values} values`);
       ctx.dictionary = decodeDictionaryPage(leaf.physicalType, this.decompress(body, uncompressedSize), dict.num_values, leaf.typeLength);
-      return undefined;
+      return { page: undefined, end: pageEnd };
     }
     if (type === 'DATA_PAGE') {
       const h = header.data_page_header;
@@ -127,7 +146,7 @@ export class PageDecoder {
         pos += d.bytesRead;
       }
       const values = decodePageValues(data.subarray(pos), h.encoding, present, ctx);
-      return { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present };
+      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present }, end: pageEnd };
     }
     if (type === 'DATA_PAGE_V2') {
       const h = header.data_page_header_v2;
@@ -156,9 +175,9 @@ export class PageDecoder {
       const rest = body.subarray(repLength + defLength);
       const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, uncompressedSize - repLength - defLength);
       const values = decodePageValues(valueBytes, h.encoding, present, ctx);
-      return { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present };
+      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present }, end: pageEnd };
     }
     if (type !== 'INDEX_PAGE') throw new ParquetryError('CORRUPT', `page type ${header.type}`);
-    return undefined;
+    return { page: undefined, end: pageEnd };
   }
 }

@@ -10,6 +10,8 @@ import { listAt } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
 import { rowGroupMayMatch } from '../filter/prune.js';
+import { RowRanges } from '@parquetry/page-index';
+import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
 import { chunkRange, type ColumnChunkData } from './column-chunk.js';
 import { ColumnCursor } from './column-cursor.js';
 import type { ReadOptions } from './page-decoder.js';
@@ -34,8 +36,13 @@ export interface ReadArrowOptions extends RowGroupReadOptions {
   rowGroups?: readonly number[];
   /** Rows [start, end) of the file (after row-group selection by `rowGroups`, before `filter`). */
   rowRange?: { start: number; end?: number };
-  /** Skip row groups whose statistics rule the predicate out (rows are not filtered one by one). */
+  /**
+   * Only the rows that satisfy this predicate: row groups are skipped by their statistics, pages by
+   * the page index, and the remaining rows are tested one by one.
+   */
   filter?: Predicate;
+  /** Filled in with what a filtered read skipped (row groups, pages) and matched. */
+  stats?: ReadStats;
 }
 
 function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
@@ -146,7 +153,26 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     const start = starts.get(i)!;
     return start < range.end && start + file.metadata.row_groups[i].num_rows > range.start;
   });
-  if (options.filter) indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
+  const stats = options.stats ?? emptyReadStats();
+  if (options.filter) {
+    const before = indices.length;
+    indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
+    stats.rowGroupsSkipped += before - indices.length;
+    for (const index of indices) {
+      const first = starts.get(index)!;
+      const rows = file.metadata.row_groups[index].num_rows;
+      const within = RowRanges.of([[Math.max(0, range.start - first), Math.min(rows, range.end - first)]]);
+      const batch = await readFilteredRowGroup(file, index, plans, options.filter, { ...options, within }, stats);
+      if (!batch) {
+        stats.rowGroupsSkipped++;
+        continue;
+      }
+      stats.rowGroupsRead++;
+      const size = options.batchSize ?? batch.numRows;
+      for (let at = 0; at < batch.numRows; at += size) yield at === 0 && size >= batch.numRows ? batch : batch.slice(at, Math.min(batch.numRows, at + size));
+    }
+    return;
+  }
   for (const index of indices) {
     let first = starts.get(index)!;
     for await (let batch of readRowGroupBatches(file, index, plans, options)) {

@@ -1,0 +1,165 @@
+// Reading a row group through a predicate: the page indexes of the columns involved narrow the
+// rows to candidate ranges, only the pages holding those rows are fetched and decoded (every
+// projected column, aligned by row however its pages break), the predicate is evaluated on the
+// candidates, and the batch holds exactly the matching rows.
+import { ParquetryError } from '@parquetry/core';
+import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex } from '@parquetry/page-index';
+import { listAt, type ColumnMetaData } from '@parquetry/thrift';
+import { makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
+import { planField, type Plan } from '../arrow/arrow-plan.js';
+import { assembleLeaf } from '../arrow/assemble.js';
+import { buildData, type RowGroupColumns } from '../arrow/build.js';
+import { compilePredicate, predicateColumns, rowValues } from '../filter/evaluate.js';
+import { candidateRows, type ColumnPageIndex } from '../filter/page-prune.js';
+import type { Predicate } from '../filter/predicate.js';
+import { findLeaf } from '../filter/prune.js';
+import { pathString, type LeafNode, type SchemaNode } from '../schema/parquet-schema.js';
+import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
+import { chunkRange } from './column-chunk.js';
+import { ColumnCursor, type ColumnChunkData } from './column-cursor.js';
+import { PageDecoder, type ReadOptions } from './page-decoder.js';
+import type { ParquetFile } from './parquet-file.js';
+import { selectRows, type PositionedPage } from './row-selection.js';
+
+/** What a filtered read skipped and fetched; fill one in through ReadArrowOptions.stats. */
+export interface ReadStats {
+  rowGroupsSkipped: number;
+  rowGroupsRead: number;
+  pagesSkipped: number;
+  pagesRead: number;
+  rowsMatched: number;
+}
+
+export function emptyReadStats(): ReadStats {
+  return { rowGroupsSkipped: 0, rowGroupsRead: 0, pagesSkipped: 0, pagesRead: 0, rowsMatched: 0 };
+}
+
+function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
+  if (node.kind === 'leaf') out.push(node);
+  else for (const child of node.children) leavesUnder(child, out);
+  return out;
+}
+
+interface LeafChunk {
+  leaf: LeafNode;
+  meta: ColumnMetaData;
+  start: number;
+  length: number;
+  pageIndex: ColumnPageIndex;
+}
+
+async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNode[], coalesce: CoalesceOptions | undefined): Promise<LeafChunk[]> {
+  const rowGroup = file.metadata.row_groups[index];
+  const chunks = leaves.map((leaf) => {
+    const column = listAt(rowGroup.columns, leaf.columnIndex);
+    const meta = column.meta_data;
+    if (!meta) throw new ParquetryError('UNSUPPORTED', 'column chunk without metadata (encrypted or external)', { columnPath: pathString(leaf) });
+    const { start, length } = meta.num_values === 0 ? { start: 4, length: 0 } : chunkRange(meta);
+    if (!Number.isSafeInteger(start) || start < 4 || length < 0 || start + length > file.source.size) {
+      throw new ParquetryError('CORRUPT', `column chunk range ${start}+${length} lies outside the file`, { columnPath: pathString(leaf) });
+    }
+    return { leaf, meta, start, length, column };
+  });
+  const inFile = (offset: number | undefined, length: number | undefined) =>
+    offset !== undefined && length !== undefined && length > 0 && offset >= 4 && offset + length <= file.source.size;
+  const wanted: Array<{ offset: number; length: number }> = [];
+  for (const { column } of chunks) {
+    wanted.push(inFile(column.offset_index_offset, column.offset_index_length) ? { offset: column.offset_index_offset!, length: column.offset_index_length! } : { offset: 0, length: 0 });
+    wanted.push(inFile(column.column_index_offset, column.column_index_length) ? { offset: column.column_index_offset!, length: column.column_index_length! } : { offset: 0, length: 0 });
+  }
+  const bytes = await readRanges(file.source, wanted, coalesce);
+  return chunks.map(({ leaf, meta, start, length }, i) => {
+    let offsetIndex: OffsetIndex | undefined;
+    const oi = bytes[2 * i];
+    const ci = bytes[2 * i + 1];
+    if (oi.length) {
+      offsetIndex = decodeOffsetIndex(oi);
+      checkOffsetIndex(offsetIndex, rowGroup.num_rows, start, start + length);
+    }
+    // A column index is only useful (and only trusted) with its offset index.
+    const columnIndex = offsetIndex && ci.length ? decodeColumnIndex(ci) : undefined;
+    return { leaf, meta, start, length, pageIndex: { leaf, columnIndex, offsetIndex } };
+  });
+}
+
+/** The pages of a chunk holding `ranges`, decoded and positioned by first row. */
+async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, ranges: RowRanges, options: ReadOptions & { coalesce?: CoalesceOptions }, stats: ReadStats): Promise<PositionedPage[]> {
+  const { leaf, meta, start, length, pageIndex } = chunk;
+  const oi = pageIndex.offsetIndex;
+  if (!oi || oi.page_locations.length === 0) {
+    // No offset index: the whole chunk, as one page.
+    const [bytes] = await readRanges(file.source, [{ offset: start, length }], options.coalesce);
+    const data = new ColumnCursor(bytes, start, meta, leaf, options).takeRows(rows);
+    stats.pagesRead++;
+    return [{ page: { slots: data.numSlots, definitionLevels: data.definitionLevels, repetitionLevels: data.repetitionLevels, values: data.values, valueCount: -1 }, firstRow: 0 }];
+  }
+  const spans = pageRows(oi, rows);
+  const selected = oi.page_locations.map((p, i) => ({ p, i })).filter(({ i }) => ranges.overlaps(spans[i][0], spans[i][1]));
+  stats.pagesSkipped += oi.page_locations.length - selected.length;
+  stats.pagesRead += selected.length;
+  if (selected.length === 0) return [];
+  const firstPage = oi.page_locations[0].offset;
+  // The dictionary page (and anything else) before the first data page.
+  const prefix = firstPage > start ? { offset: start, length: firstPage - start } : { offset: start, length: 0 };
+  const buffers = await readRanges(file.source, [prefix, ...selected.map(({ p }) => ({ offset: p.offset, length: p.compressed_page_size }))], options.coalesce);
+  const decoder = new PageDecoder(new Uint8Array(0), start, meta, leaf, options);
+  for (let at = 0; at < buffers[0].length; ) at = decoder.pageAt(buffers[0], start, at).end;
+  return selected.map(({ p, i }, k) => {
+    const { page } = decoder.pageAt(buffers[k + 1], p.offset);
+    if (!page) throw new ParquetryError('CORRUPT', `offset index page ${i} is not a data page`, { offset: p.offset, columnPath: pathString(leaf) });
+    return { page, firstRow: spans[i][0] };
+  });
+}
+
+export interface FilteredReadOptions extends ReadOptions {
+  coalesce?: CoalesceOptions;
+  /** Rows of this row group to consider at all (from rowRange). */
+  within?: RowRanges;
+}
+
+/** The rows of row group `index` that satisfy `predicate`, as one batch (undefined when none do). */
+export async function readFilteredRowGroup(file: ParquetFile, index: number, plans: Plan[], predicate: Predicate, options: FilteredReadOptions, stats: ReadStats): Promise<RecordBatch | undefined> {
+  const rows = file.metadata.row_groups[index].num_rows;
+  const names = [...predicateColumns(predicate)];
+  const predicateLeaves = names.map((n) => findLeaf(file, n));
+  const projected = plans.flatMap((p) => leavesUnder(p.node));
+  const leaves = [...new Set([...predicateLeaves, ...projected])];
+  const chunks = await loadPageIndexes(file, index, leaves, options.coalesce);
+  const byLeaf = new Map(chunks.map((c) => [c.leaf, c]));
+  const pageIndexes = new Map(names.map((n, i) => [n, byLeaf.get(predicateLeaves[i])!.pageIndex]));
+  let candidates = candidateRows(predicate, rows, pageIndexes);
+  if (options.within) candidates = candidates.intersect(options.within);
+  if (candidates.isEmpty) return undefined;
+  // The predicate's columns over the candidates, then the exact matches.
+  const pages = new Map<LeafNode, PositionedPage[]>();
+  const columns = new Map<string, { leaf: LeafNode; value: ReturnType<typeof rowValues> }>();
+  for (const [i, name] of names.entries()) {
+    const leaf = predicateLeaves[i];
+    if (!pages.has(leaf)) pages.set(leaf, await pagesFor(file, byLeaf.get(leaf)!, rows, candidates, options, stats));
+    columns.set(name, { leaf, value: rowValues(selectRows(leaf, pages.get(leaf)!, candidates)) });
+  }
+  const test = compilePredicate(predicate, columns);
+  const matched: Array<[number, number]> = [];
+  let k = 0;
+  for (const [a, b] of candidates.ranges) {
+    for (let row = a; row < b; row++, k++) if (test(k)) matched.push([row, row + 1]);
+  }
+  const exact = RowRanges.of(matched);
+  if (exact.isEmpty) return undefined;
+  stats.rowsMatched += exact.rowCount;
+  const data = new Map<LeafNode, ColumnChunkData>();
+  const shapes: RowGroupColumns['shapes'] = new Map();
+  for (const leaf of projected) {
+    if (!pages.has(leaf)) pages.set(leaf, await pagesFor(file, byLeaf.get(leaf)!, rows, exact, options, stats));
+    try {
+      const chunk = selectRows(leaf, pages.get(leaf)!, exact);
+      data.set(leaf, chunk);
+      shapes.set(leaf, assembleLeaf(chunk, exact.rowCount));
+    } catch (error) {
+      throw ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: pathString(leaf) }) : error;
+    }
+  }
+  const schema = new Schema(plans.map(planField), file.arrowSchema.metadata);
+  const children = plans.map((p) => buildData(p, { chunks: data, shapes }, { int96Unit: file.int96Unit }));
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: exact.rowCount, nullCount: 0, children }));
+}

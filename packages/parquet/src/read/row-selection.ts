@@ -1,0 +1,76 @@
+// The rows of chosen row ranges out of a column chunk's pages, whatever the pages' boundaries:
+// the same rows come out of every column, however differently their pages break. Pages must start
+// at row boundaries (as the OffsetIndex guarantees); a chunk read without one is a single page.
+import { ParquetryError } from '@parquetry/core';
+import type { RowRanges } from '@parquetry/page-index';
+import { pathString, type LeafNode } from '../schema/parquet-schema.js';
+import { concatLevels, joinValues, sliceValues, type ColumnChunkData } from './column-cursor.js';
+import type { DecodedPage } from './page-decoder.js';
+import type { PageValues } from './page-values.js';
+
+export interface PositionedPage {
+  page: DecodedPage;
+  /** Row-group row where the page starts. */
+  firstRow: number;
+}
+
+/** Slot where each row of the page starts (plus the page's slot count at the end). */
+function rowStarts(page: DecodedPage, leaf: LeafNode): Int32Array {
+  const rep = page.repetitionLevels;
+  if (!rep) return Int32Array.from({ length: page.slots + 1 }, (_, i) => i);
+  const starts: number[] = [];
+  for (let i = 0; i < page.slots; i++) if (rep[i] === 0) starts.push(i);
+  if (page.slots > 0 && rep[0] !== 0) throw new ParquetryError('CORRUPT', `a page of ${pathString(leaf)} starts inside a row`);
+  starts.push(page.slots);
+  return Int32Array.from(starts);
+}
+
+/** Values before each slot (values exist at the maximum definition level). */
+function valuesBefore(page: DecodedPage, leaf: LeafNode): (slot: number) => number {
+  const def = page.definitionLevels;
+  if (!def) return (slot) => slot;
+  const prefix = new Int32Array(page.slots + 1);
+  for (let i = 0; i < page.slots; i++) prefix[i + 1] = prefix[i] + (def[i] === leaf.definitionLevel ? 1 : 0);
+  return (slot) => prefix[slot];
+}
+
+/** The rows of `ranges` from `pages` (in row order, covering every row of the ranges). */
+export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, ranges: RowRanges): ColumnChunkData {
+  const defParts: Int32Array[] = [];
+  const repParts: Int32Array[] = [];
+  const valueParts: PageValues[] = [];
+  let slots = 0;
+  let rows = 0;
+  const wanted = ranges.ranges;
+  let r = 0;
+  for (const { page, firstRow } of pages) {
+    if (r >= wanted.length) break;
+    const starts = rowStarts(page, leaf);
+    const pageRows = starts.length - 1;
+    const lastRow = firstRow + pageRows;
+    const before = valuesBefore(page, leaf);
+    while (r < wanted.length && wanted[r][0] < lastRow) {
+      const from = Math.max(wanted[r][0], firstRow);
+      const to = Math.min(wanted[r][1], lastRow);
+      if (to > from) {
+        const s0 = starts[from - firstRow];
+        const s1 = starts[to - firstRow];
+        if (page.definitionLevels) defParts.push(page.definitionLevels.subarray(s0, s1));
+        if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
+        valueParts.push(sliceValues(leaf, page.values, before(s0), before(s1) - before(s0)));
+        slots += s1 - s0;
+        rows += to - from;
+      }
+      if (wanted[r][1] <= lastRow) r++;
+      else break;
+    }
+  }
+  if (rows !== ranges.rowCount) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${rows} of the ${ranges.rowCount} rows asked for`);
+  return {
+    leaf,
+    numSlots: slots,
+    definitionLevels: leaf.definitionLevel > 0 ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
+    repetitionLevels: leaf.repetitionLevel > 0 ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
+    values: joinValues(leaf, valueParts),
+  };
+}
