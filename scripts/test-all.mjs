@@ -12,6 +12,7 @@ const stages = [
   { name: 'cargo test (kernels, every SIMD level)', cwd: 'native', cmd: 'cargo', args: ['test', '--release', '--workspace'], kind: 'cargo' },
   { name: 'python reference encodings: self-tests', cwd: 'test/reference', cmd: 'python3', args: ['-B', '-m', 'unittest', '-v', 'test_parquet_reference'], kind: 'unittest' },
   { name: 'python pyarrow dump (JSON mapping): self-tests', cwd: 'test/reference', cmd: `${root}.venv/bin/python`, args: ['-B', '-m', 'unittest', '-v', 'test_pyarrow_dump'], kind: 'unittest' },
+  { name: 'python interop files: self-tests', cwd: 'test/reference', cmd: `${root}.venv/bin/python`, args: ['-B', '-m', 'unittest', '-v', 'test_interop_files'], kind: 'unittest' },
   { name: 'python reference compression: self-tests', cwd: 'test/reference', cmd: `${root}.venv/bin/python`, args: ['-B', '-m', 'unittest', '-v', 'test_compression_ref'], kind: 'unittest' },
   // every package with a test script: its unit tests beside the code
   ...readdirSync(`${root}packages`)

@@ -276,13 +276,17 @@ bad('bit widths outside 0..32', () => {
   }
 });
 
-bad('runs longer than count', () => {
-  // RLE run of 100 values (header 200 = c8 01) when 10 are expected
-  throwsParquetry(() => decodeRleHybrid(bytes(0xc8, 0x01, 0x01), 1, 10), 'CORRUPT', 'RLE run too long');
-  // bit-packed run of 3 groups (24 values) when 8 are expected
-  throwsParquetry(() => decodeRleHybrid(bytes(0x07, 0, 0, 0), 1, 8), 'CORRUPT', 'bit-packed run too long');
+bad('a last run past the count is read up to the count, as Arrow C++ does (DuckDB writes such runs)', () => {
+  // RLE run of 100 values (header 200 = c8 01) of 1 when 10 are expected
+  assert.equal(Array.from(decodeRleHybrid(bytes(0xc8, 0x01, 0x01), 1, 10)), new Array(10).fill(1));
+  // bit-packed run of 3 groups (24 values, header 07) when 8 are expected: the first byte, 0b10100101
+  assert.equal(Array.from(decodeRleHybrid(bytes(0x07, 0xa5, 0xff, 0xff), 1, 8)), [1, 0, 1, 0, 0, 1, 0, 1]);
+  // its bytes past the count may be missing
+  assert.equal(Array.from(decodeRleHybrid(bytes(0x07, 0xa5), 1, 8)), [1, 0, 1, 0, 0, 1, 0, 1]);
   // an RLE run of 2^31 - 1 values in 6 bytes against a count of 4: nothing is allocated for it
-  throwsParquetry(() => decodeRleHybrid(bytes(0xfe, 0xff, 0xff, 0xff, 0x0f, 0x01), 1, 4), 'CORRUPT', 'huge RLE run');
+  assert.equal(Array.from(decodeRleHybrid(bytes(0xfe, 0xff, 0xff, 0xff, 0x0f, 0x01), 1, 4)), [1, 1, 1, 1]);
+  // but the values taken must be there
+  throwsParquetry(() => decodeRleHybrid(bytes(0x07, 0xa5), 1, 9), 'TRUNCATED', 'bit-packed bytes for 9 values');
 });
 
 bad('header varints that never end', () => {

@@ -8,9 +8,10 @@ use crate::varint::read_uleb32;
 
 /// Decodes exactly `out.len()` values of `bit_width` bits and returns the bytes consumed.
 ///
-/// A bit-packed run may extend past the last value by fewer than 8 values (the padding of the final
-/// group) and its padding bytes may be missing; any other run longer than the values still expected
-/// is `CORRUPT`, and a run that needs more bytes than remain is `TRUNCATED`.
+/// The last run may reach past `out.len()` values, as Arrow C++ reads it (writers pad bit-packed runs
+/// to whole groups; DuckDB writes runs of 256 levels past a page's count): values past the count are
+/// ignored and a bit-packed run's bytes past them may be missing. A run that needs more bytes than
+/// remain for the values taken is `TRUNCATED`.
 pub fn decode_rle_hybrid(input: &[u8], bit_width: u32, out: &mut [u32]) -> Result<usize> {
     decode_rle_hybrid_at(simd_level(), input, bit_width, out)
 }
@@ -33,12 +34,6 @@ pub fn decode_rle_hybrid_at(level: SimdLevel, input: &[u8], bit_width: u32, out:
         if header & 1 == 1 {
             let groups = (header >> 1) as usize;
             let n = groups * 8;
-            if n >= remaining + 8 {
-                return Err(KernelError::corrupt(
-                    header_at,
-                    format!("bit-packed run of {n} values is longer than the {remaining} values left"),
-                ));
-            }
             let take = n.min(remaining);
             let needed = (take * w).div_ceil(8);
             let available = input.len() - pos;
@@ -53,13 +48,7 @@ pub fn decode_rle_hybrid_at(level: SimdLevel, input: &[u8], bit_width: u32, out:
             pos += (groups * w).min(available);
             filled += take;
         } else {
-            let n = (header >> 1) as usize;
-            if n > remaining {
-                return Err(KernelError::corrupt(
-                    header_at,
-                    format!("RLE run of {n} values is longer than the {remaining} values left"),
-                ));
-            }
+            let n = ((header >> 1) as usize).min(remaining);
             if value_bytes > input.len() - pos {
                 return Err(KernelError::truncated(header_at, "RLE run ends before its value"));
             }

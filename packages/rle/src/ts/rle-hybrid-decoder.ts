@@ -6,10 +6,10 @@ import { checkBitWidth, checkCount } from './validate.js';
  * Streaming decoder for the RLE/bit-packing hybrid (Encodings.md): reads or skips any number of
  * values at a time, so a page reader can jump over rows the page index rules out.
  *
- * The stream is expected to hold exactly `count` values. A bit-packed run may extend past the last
- * value by fewer than 8 values (padding of its last group), and that padding's bytes may be absent;
- * any other run longer than the values still expected is `CORRUPT`, a run that needs more bytes
- * than remain is `TRUNCATED`.
+ * The stream holds at least `count` values. Its last run may reach past them, as Arrow C++ reads it:
+ * writers pad bit-packed runs to whole groups, and DuckDB writes runs of 256 levels past a page's
+ * count. Values past `count` are ignored (a bit-packed run's bytes past them may be absent); a run
+ * that needs more bytes than remain for the values taken is `TRUNCATED`.
  *
  * It reads through a `ByteCursor`: its own over `bytes[byteOffset..byteEnd)`, or the caller's, which
  * then stands after the runs consumed so far (a page reader goes on from there).
@@ -105,9 +105,6 @@ export class RleHybridDecoder {
     if (header % 2 === 1) {
       const groups = Math.floor(header / 2);
       const n = groups * 8;
-      if (n >= remaining + 8) {
-        throw new ParquetryError('CORRUPT', `bit-packed run of ${n} values is longer than the ${remaining} values left`, { offset: headerAt });
-      }
       const take = n < remaining ? n : remaining;
       const needed = Math.ceil((take * this.width) / 8);
       if (needed > available) {
@@ -121,10 +118,7 @@ export class RleHybridDecoder {
       const runBytes = groups * this.width;
       cursor.pos += runBytes < available ? runBytes : available;
     } else {
-      const n = Math.floor(header / 2);
-      if (n > remaining) {
-        throw new ParquetryError('CORRUPT', `RLE run of ${n} values is longer than the ${remaining} values left`, { offset: headerAt });
-      }
+      const n = Math.min(Math.floor(header / 2), remaining);
       if (this.valueBytes > available) {
         throw new ParquetryError('TRUNCATED', 'RLE run ends before its value', { offset: headerAt });
       }
