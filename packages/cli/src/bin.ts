@@ -2,16 +2,17 @@
 // The `parquetry` command. Errors print one line and exit 1; --debug adds the stack.
 import { writeFile } from 'node:fs/promises';
 import { ParquetryError, type CompressionCodecName } from '@parquetry/core';
-import { openParquet } from '@parquetry/parquet';
+import { emptyReadStats, openParquet } from '@parquetry/parquet';
 import { optionInteger, optionString, parseArgs } from './args.js';
 import { cat } from './cat.js';
 import { describeFile, formatDescription } from './inspect.js';
 import { openSource } from './open-source.js';
 import { writeSample } from './sample.js';
+import { parseWhere } from './where.js';
 
 const USAGE = `usage:
   parquetry inspect FILE [--json]
-  parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv]
+  parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv] [--where EXPR] [--stats]
   parquetry sample FILE [--rows N] [--compression SNAPPY|ZSTD|GZIP|LZ4_RAW|BROTLI|UNCOMPRESSED]
 options: --int96 ns|us|ms (Arrow unit of INT96 timestamps; cat formats them exactly) --no-crc --debug`;
 
@@ -21,7 +22,7 @@ function write(text: string): Promise<void> | void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, new Set(['columns', 'limit', 'format', 'int96', 'rows', 'compression']));
+  const args = parseArgs(argv, new Set(['columns', 'limit', 'format', 'int96', 'rows', 'compression', 'where']));
   const [command, location, ...rest] = args.positional;
   if (!command || command === 'help' || args.options.has('help')) {
     process.stdout.write(`${USAGE}\n`);
@@ -48,15 +49,29 @@ async function main(argv: string[]): Promise<void> {
     } else {
       // INT96 stays raw so it formats exactly, whatever its range.
       const file = await openParquet(source, { int96Unit: 'raw' });
-      await cat(
+      const whereText = optionString(args, 'where');
+      const stats = emptyReadStats();
+      const started = source.bytesRead;
+      const rows = await cat(
         file,
         {
           columns: optionString(args, 'columns')?.split(',').map((s) => s.trim()).filter(Boolean),
           limit: optionInteger(args, 'limit'),
           format: (optionString(args, 'format') ?? 'jsonl') as 'jsonl' | 'csv',
+          where: whereText === undefined ? undefined : parseWhere(whereText, file),
+          stats,
         },
         write,
       );
+      if (args.options.has('stats')) {
+        const groups = file.metadata.row_groups.length;
+        process.stderr.write(
+          `bytes read: ${source.bytesRead} (${source.bytesRead - started} after the footer) of ${source.size}\n` +
+            `row groups skipped: ${whereText === undefined ? 0 : stats.rowGroupsSkipped} of ${groups}\n` +
+            `pages skipped: ${stats.pagesSkipped} (read ${stats.pagesRead})\n` +
+            `rows: ${rows}\n`,
+        );
+      }
     }
   } finally {
     await source.close();

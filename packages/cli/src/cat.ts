@@ -1,7 +1,7 @@
 // `parquetry cat FILE [--columns a,b] [--limit N] [--format jsonl|csv]`: rows, streamed one row group
 // (or batch) at a time.
 import { ParquetryError } from '@parquetry/core';
-import { readArrow, type ParquetFile } from '@parquetry/parquet';
+import { readArrow, type ParquetFile, type Predicate, type ReadStats } from '@parquetry/parquet';
 import { jsonRows, jsonText, type Json } from './json-values.js';
 
 export interface CatOptions {
@@ -9,6 +9,8 @@ export interface CatOptions {
   limit?: number;
   format: 'jsonl' | 'csv';
   batchSize?: number;
+  where?: Predicate;
+  stats?: ReadStats;
 }
 
 function csvCell(v: Json): string {
@@ -31,7 +33,7 @@ export async function cat(file: ParquetFile, options: CatOptions, write: (text: 
   let written = 0;
   if (options.format === 'csv') await write(`${plans.map((p) => csvCell(p.node.name)).join(',')}\n`);
   if (limit === 0) return 0;
-  for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536 })) {
+  for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536, filter: options.where, stats: options.stats })) {
     const lines: string[] = [];
     for (const row of jsonRows(batch, plans)) {
       lines.push(options.format === 'jsonl' ? jsonText(row) : plans.map((p) => csvCell(row[p.node.name])).join(','));

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { memorySource, openParquet } from '@parquetry/parquet';
 import { parseArgs } from '../src/args.js';
+import { parseWhere } from '../src/where.js';
 import { civilFromDays, isoDate, isoTime, isoTimestamp } from '../src/civil.js';
 import { decimalString, jsonText } from '../src/json-values.js';
 
@@ -69,6 +72,45 @@ test('errors are one line on stderr with exit 1; --debug adds the stack', () => 
   const usage = run('frobnicate', 'x');
   assert.is(usage.status, 1);
   assert.match(usage.stderr, /unknown command frobnicate/);
+});
+
+test('--where parses into typed predicates; mistakes are one clear error', async () => {
+  const file = await openParquet(memorySource(readFileSync(join(corpus, 'data/alltypes_tiny_pages.parquet'))));
+  const big = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x));
+  assert.is(big(parseWhere('id = 42', file)), '{"op":"eq","column":"id","value":42}');
+  assert.is(big(parseWhere('bigint_col >= 10 and id < 5', file)), '{"op":"and","predicates":[{"op":"ge","column":"bigint_col","value":"10n"},{"op":"lt","column":"id","value":5}]}');
+  assert.equal(parseWhere("string_col in ('a', 'it''s') or not (id between 1 and 3)", file), {
+    op: 'or',
+    predicates: [
+      { op: 'in', column: 'string_col', values: ['a', "it's"] },
+      { op: 'not', predicate: { op: 'between', column: 'id', low: 1, high: 3 } },
+    ],
+  });
+  assert.is(big(parseWhere('float_col is not null and bool_col = true', file)), '{"op":"and","predicates":[{"op":"isNotNull","column":"float_col"},{"op":"eq","column":"bool_col","value":true}]}');
+  assert.is(big(parseWhere('id not in (1, 2)', file)), '{"op":"not","predicate":{"op":"in","column":"id","values":[1,2]}}');
+  for (const [bad, message] of [
+    ['nope = 1', /no column nope/],
+    ["id = 'x'", /does not fit column id/],
+    ['id = 1.5', /does not fit column id/],
+    ['id =', /expected a value/],
+    ['id = 1 and', /expected a column/],
+    ['(id = 1', /expected "\)"/],
+    ['id = 1 id = 2', /the end of the expression/],
+    ['id ~ 2', /cannot read/],
+  ] as const) {
+    assert.throws(() => parseWhere(bad, file), (error: Error) => message.test(error.message), bad);
+  }
+});
+
+test('parquetry cat --where --stats prints the matching rows and what was skipped', () => {
+  const file = join(corpus, 'data/alltypes_tiny_pages.parquet');
+  const out = run('cat', file, '--where', 'id between 100 and 102', '--columns', 'id', '--stats');
+  assert.is(out.status, 0, out.stderr);
+  assert.is(out.stdout, '{"id":100}\n{"id":101}\n{"id":102}\n');
+  assert.match(out.stderr, /^bytes read: \d+ /m);
+  const skipped = Number(/^pages skipped: (\d+)/m.exec(out.stderr)?.[1]);
+  assert.ok(skipped > 100, out.stderr);
+  assert.match(out.stderr, /^rows: 3$/m);
 });
 
 test.run();
