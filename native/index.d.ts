@@ -4,6 +4,10 @@
  * scripts/check-binding-types.mjs fails the build when the two disagree.
  */
 export interface NativeBinding {
+  /** `out[i]` = 1 where hash i may be in the filter, 0 where it is certainly not. */
+  bloomCheckHashes(bitset: Uint8Array, hashes: BigUint64Array, out: Uint8Array): void;
+  /** Sets the bits of every hash in `bitset` (whole 32-byte blocks). */
+  bloomInsertHashes(bitset: Uint8Array, hashes: BigUint64Array): void;
   /** Decodes `out.length` deprecated BIT_PACKED values; returns the bytes consumed. */
   decodeBitPacked(bytes: Uint8Array, bitWidth: number, out: Int32Array): number;
   /** Compresses `input` into `out` (at least maxCompressedLength bytes); returns the bytes written. `level` is ignored by SNAPPY and LZ4. */
@@ -56,6 +60,12 @@ export interface NativeBinding {
   scanPlainByteArrays(bytes: Uint8Array, offsets: Int32Array): number;
   /** The instruction set the kernels use now: `avx2` or `scalar`. */
   simdLevel(): string;
+  /** XXH64 of `bytes` with `seed` (0 to 2^64 - 1). */
+  xxhash64(bytes: Uint8Array, seed: bigint): bigint;
+  /** One XXH64 per value of an (offsets, bytes) pair into `out` (offsets.length - 1). */
+  xxhash64ByteArrays(offsets: Int32Array, bytes: Uint8Array, seed: bigint, out: BigUint64Array): void;
+  /** One XXH64 per `width`-byte value of `bytes` into `out` (exactly bytes.length / width). */
+  xxhash64FixedWidth(bytes: Uint8Array, width: number, seed: bigint, out: BigUint64Array): void;
 }
 
 declare const binding: NativeBinding;

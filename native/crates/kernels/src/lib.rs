@@ -5,6 +5,7 @@
 pub mod bit_packed_legacy;
 pub mod bitpack;
 pub mod bitpack64;
+pub mod bloom;
 pub mod byte_stream_split;
 pub mod delta;
 pub mod dictionary;
@@ -17,6 +18,7 @@ pub mod rle_hybrid_decode;
 pub mod rle_hybrid_encode;
 pub mod simd;
 mod varint;
+pub mod xxhash64;
 
 pub use bit_packed_legacy::{decode_bit_packed, encode_bit_packed};
 pub use error::{ErrorCode, KernelError, Result};

@@ -7,6 +7,7 @@ use napi::Error;
 use napi_derive::napi;
 use parquetry_kernels as kernels;
 
+mod bloom;
 mod byte_stream_split;
 mod compression;
 mod delta;

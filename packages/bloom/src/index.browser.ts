@@ -1,0 +1,2 @@
+// Browser entry: pure TypeScript, never touches the native addon.
+export * from './ts/index.js';
