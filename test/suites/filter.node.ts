@@ -119,4 +119,24 @@ filter('the corpus files with page indexes filter like full reads', async () => 
   }
 });
 
+filter('bloom filters rule out values inside the min/max range (with and without bloom_filter_length)', async () => {
+  for (const name of ['data_index_bloom_encoding_stats.parquet', 'data_index_bloom_encoding_with_length.parquet']) {
+    const file = await openParquet(memorySource(readFileSync(join(corpusRoot(), 'data', name))));
+    for (const [predicate, rows, skipped] of [
+      [eq('String', 'Hello'), 1, 0],
+      [eq('String', 'dog'), 1, 0],
+      // between min "Hello" and max "today": only the bloom filter can rule these out
+      [eq('String', 'Hellp'), 0, 1],
+      [isIn('String', ['nope', 'other', 'jumpz']), 0, 1],
+      [isIn('String', ['nope', 'jumps']), 1, 0],
+    ] as Array<[Predicate, number, number]>) {
+      const stats = emptyReadStats();
+      let count = 0;
+      for await (const batch of readArrow(file, { filter: predicate, stats })) count += batch.numRows;
+      assert.is(count, rows, `${name} ${JSON.stringify(predicate)}`);
+      assert.is(stats.rowGroupsSkipped, skipped, `${name} ${JSON.stringify(predicate)} skipped`);
+    }
+  }
+});
+
 filter.run();

@@ -9,7 +9,7 @@ export const UNCOMPRESSED: CompressionCodec = {
     out.set(input);
     return input.length;
   },
-  compress: (input) => input.slice(),
+  compress: (input) => new Uint8Array(input), // a copy even of a Buffer
   decompress(input, uncompressedSize, options) {
     const out = decompressTarget('UNCOMPRESSED', uncompressedSize, options);
     if (input.length !== out.length) {

@@ -34,7 +34,8 @@ export class SplitBlockBloomFilter {
     if (!(bitset instanceof Uint8Array) || !isFilterSize(bitset.length)) {
       throw new ParquetryError('INVALID_ARGUMENT', `a bitset of ${bitset?.length} bytes is not a power of two from 32 to ${MAX_BLOOM_FILTER_BYTES}`);
     }
-    this.bitset = bitset.byteOffset % 4 === 0 ? bitset : bitset.slice();
+    // new Uint8Array(x) copies even when x is a Buffer (Buffer.slice would not).
+    this.bitset = bitset.byteOffset % 4 === 0 ? bitset : new Uint8Array(bitset);
     this.words = bitsetWords(this.bitset);
     this.blockOf = blockIndexer(this.bitset.length / 32);
     this.kernels = kernels;
@@ -48,7 +49,7 @@ export class SplitBlockBloomFilter {
   /** A filter over a copy of `bitset` (as read from a file, after its header). */
   static fromBitset<F extends SplitBlockBloomFilter>(this: new (bitset: Uint8Array) => F, bitset: Uint8Array): F {
     if (!(bitset instanceof Uint8Array)) throw new ParquetryError('INVALID_ARGUMENT', 'a bitset must be a Uint8Array');
-    return new this(bitset.slice());
+    return new this(new Uint8Array(bitset));
   }
 
   insertHash(hash: bigint): void {

@@ -73,7 +73,7 @@ function withWords(bitset: Uint8Array, write: boolean, body: (words: Uint32Array
     body(bitsetWords(bitset));
     return;
   }
-  const copy = bitset.slice();
+  const copy = new Uint8Array(bitset); // a copy even of a Buffer
   body(bitsetWords(copy));
   if (write) bitset.set(copy);
 }

@@ -10,6 +10,7 @@ import { listAt } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
 import { rowGroupMayMatch } from '../filter/prune.js';
+import { bloomMayMatch } from '../filter/bloom-prune.js';
 import { RowRanges } from '@parquetry/page-index';
 import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
 import { chunkRange, type ColumnChunkData } from './column-chunk.js';
@@ -159,6 +160,10 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
     stats.rowGroupsSkipped += before - indices.length;
     for (const index of indices) {
+      if (!(await bloomMayMatch(file, index, options.filter))) {
+        stats.rowGroupsSkipped++;
+        continue;
+      }
       const first = starts.get(index)!;
       const rows = file.metadata.row_groups[index].num_rows;
       const within = RowRanges.of([[Math.max(0, range.start - first), Math.min(rows, range.end - first)]]);
