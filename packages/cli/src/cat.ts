@@ -24,7 +24,7 @@ export async function cat(file: ParquetFile, options: CatOptions, write: (text: 
   if (options.format !== 'jsonl' && options.format !== 'csv') throw new ParquetryError('INVALID_ARGUMENT', `--format must be jsonl or csv, not ${String(options.format)}`);
   const plans = options.columns
     ? options.columns.map((name) => {
-        const plan = file.plans.find((p) => p.node.name === name);
+        const plan = file.planOf(name);
         if (!plan) throw new ParquetryError('INVALID_ARGUMENT', `no top-level column ${name}; the file has ${file.plans.map((p) => p.node.name).join(', ')}`);
         return plan;
       })

@@ -81,7 +81,23 @@ export class CompactReader {
   }
 
   string(): string {
-    return utf8.decode(this.binary());
+    const start = this.pos;
+    const length = this.varint32();
+    if (length > this.end - this.pos) this.fail('TRUNCATED', `a ${length}-byte string runs past the input`, start);
+    const { bytes } = this;
+    const at = this.pos;
+    this.pos += length;
+    // Short ASCII (column names, mostly) without a TextDecoder call or a subarray per string.
+    if (length <= 32) {
+      let ascii = '';
+      for (let i = at; i < at + length; i++) {
+        const b = bytes[i];
+        if (b >= 0x80) return utf8.decode(bytes.subarray(at, at + length));
+        ascii += String.fromCharCode(b);
+      }
+      return ascii;
+    }
+    return utf8.decode(bytes.subarray(at, at + length));
   }
 
   /** A list or set header: [size, element wire type]; the size is checked against the bytes left. */
@@ -102,6 +118,17 @@ export class CompactReader {
     this.depth--;
   }
 
+  /** Steps over a varint of at most `maxBytes` bytes without computing its value. */
+  private skipVarint(maxBytes: number): void {
+    const { bytes, end } = this;
+    const start = this.pos;
+    let pos = start;
+    while (pos < end && bytes[pos] & 0x80) pos++;
+    if (pos >= end) this.fail('TRUNCATED', 'input ends inside a struct', start);
+    if (pos - start >= maxBytes) this.fail('CORRUPT', `a varint runs past ${maxBytes} bytes`, start);
+    this.pos = pos + 1;
+  }
+
   /** Skips one value of wire type `type`. */
   skip(type: number): void {
     switch (type) {
@@ -113,10 +140,10 @@ export class CompactReader {
         return;
       case WIRE.I16:
       case WIRE.I32:
-        this.varint32();
+        this.skipVarint(5);
         return;
       case WIRE.I64:
-        this.varint64();
+        this.skipVarint(10);
         return;
       case WIRE.DOUBLE:
         if (this.end - this.pos < 8) this.fail('TRUNCATED', 'input ends inside a double');
@@ -162,7 +189,7 @@ export class CompactReader {
     for (;;) {
       const header = this.byte();
       if (header === WIRE.STOP) break;
-      if (header >> 4 === 0) this.zigzag32();
+      if (header >> 4 === 0) this.skipVarint(5);
       this.skip(header & 0x0f);
     }
     this.leave();

@@ -24,10 +24,31 @@ export interface LeafShape {
   present: Uint8Array | undefined;
 }
 
+/** A leaf with no repeated ancestor: one slot per row, so the shapes come straight from the levels. */
+function assembleFlat(chunk: ColumnChunkData, numRows: number): LeafShape {
+  const { leaf, numSlots } = chunk;
+  const def = chunk.definitionLevels;
+  if (numSlots !== numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${numSlots} rows where the row group has ${numRows}`);
+  const atLeast = (level: number): Uint8Array => {
+    const out = new Uint8Array(numSlots);
+    if (def) for (let k = 0; k < numSlots; k++) out[k] = def[k] >= level ? 1 : 0;
+    return out;
+  };
+  const present = def ? atLeast(leaf.definitionLevel) : undefined;
+  const nodes = new Map<SchemaNode, NodeShape>();
+  for (const node of leaf.ancestors) {
+    const shape: NodeShape = { length: numSlots };
+    if (node.repetition === 'OPTIONAL') shape.valid = node.definitionLevel === leaf.definitionLevel ? present : atLeast(node.definitionLevel);
+    nodes.set(node, shape);
+  }
+  return { nodes, length: numSlots, present };
+}
+
 export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape {
   const { leaf, numSlots } = chunk;
   const def = chunk.definitionLevels;
   const rep = chunk.repetitionLevels;
+  if (!rep) return assembleFlat(chunk, numRows);
   const maxDef = leaf.definitionLevel;
   const defAt = (i: number) => (def ? def[i] : maxDef);
   // Slots of the current node, as the range of level entries each spans: [starts[k], ends[k]).

@@ -159,7 +159,7 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
       throw ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: pathString(leaf) }) : error;
     }
   }
-  const schema = new Schema(plans.map(planField), file.arrowSchema.metadata);
+  const schema = new Schema(plans.map(planField));
   const children = plans.map((p) => buildData(p, { chunks: data, shapes }, { int96Unit: file.int96Unit }));
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: exact.rowCount, nullCount: 0, children }));
 }

@@ -17,9 +17,11 @@ export interface ParquetFile {
   source: ByteSource;
   metadata: FileMetaData;
   schema: ParquetSchema;
-  /** One plan per top-level field, in schema order. */
-  plans: Plan[];
-  arrowSchema: Schema;
+  /** One plan per top-level field, in schema order (built on first use: wide files pay only for what they read). */
+  readonly plans: Plan[];
+  /** The plan of one top-level field, by name; undefined when there is none. */
+  planOf(name: string): Plan | undefined;
+  readonly arrowSchema: Schema;
   int96Unit: Int96Unit;
   /** Key/value metadata as a Map. */
   keyValueMetadata: Map<string, string | undefined>;
@@ -30,12 +32,34 @@ export async function openParquet(source: ByteSource, options: OpenOptions = {})
   const metadata = footer.metadata;
   const schema = buildSchema(metadata.schema);
   const int96Unit = options.int96Unit ?? 'ns';
-  const plans = schema.root.children.map((child) => planNode(child, int96Unit));
   const keyValueMetadata = new Map((metadata.key_value_metadata ?? []).map((kv) => [kv.key, kv.value] as const));
   for (const [i, rowGroup] of metadata.row_groups.entries()) {
     if (rowGroup.columns.length !== schema.leaves.length) {
       throw new ParquetryError('CORRUPT', `row group ${i} has ${rowGroup.columns.length} column chunks for ${schema.leaves.length} leaf columns`, { rowGroup: i });
     }
   }
-  return { source, metadata, schema, plans, arrowSchema: new Schema(plans.map(planField)), int96Unit, keyValueMetadata };
+  const children = schema.root.children;
+  const byName = new Map(children.map((child, i) => [child.name, i] as const));
+  const planCache: Array<Plan | undefined> = new Array(children.length);
+  const planAt = (i: number) => (planCache[i] ??= planNode(children[i], int96Unit));
+  let plans: Plan[] | undefined;
+  let arrowSchema: Schema | undefined;
+  const file: ParquetFile = {
+    source,
+    metadata,
+    schema,
+    get plans() {
+      return (plans ??= children.map((_, i) => planAt(i)));
+    },
+    planOf(name: string) {
+      const i = byName.get(name);
+      return i === undefined ? undefined : planAt(i);
+    },
+    get arrowSchema() {
+      return (arrowSchema ??= new Schema(file.plans.map(planField)));
+    },
+    int96Unit,
+    keyValueMetadata,
+  };
+  return file;
 }

@@ -55,7 +55,7 @@ function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
 function project(file: ParquetFile, columns: readonly string[] | undefined): Plan[] {
   if (!columns) return file.plans;
   return columns.map((name) => {
-    const plan = file.plans.find((p) => p.node.name === name);
+    const plan = file.planOf(name);
     if (!plan) throw new ParquetryError('INVALID_ARGUMENT', `no top-level column ${name}; the file has ${file.plans.map((p) => p.node.name).join(', ')}`);
     return plan;
   });
@@ -107,7 +107,7 @@ export async function* readRowGroupBatches(file: ParquetFile, index: number, pla
       throw located(leaf, error);
     }
   });
-  const schema = new Schema(plans.map(planField), file.arrowSchema.metadata);
+  const schema = new Schema(plans.map(planField));
   const perBatch = rowsPerBatch(file, index, leaves, options);
   const totalRows = rowGroup.num_rows;
   for (let done = 0; done < totalRows || (totalRows === 0 && done === 0); ) {
