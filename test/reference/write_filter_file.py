@@ -5,6 +5,7 @@ Columns: id int64 0..9999 (sorted), x int32 random with ~10% nulls, s string sor
 ("s00000".."s09999"), f double with some NaN, flag bool, tags list<string> (some null, some
 empty), and a struct st {a: int32, b: string}.
 Usage: write_filter_file.py OUT_DIR
+       write_filter_file.py --check-index FILE   (prints how many chunks pyarrow sees page indexes for)
 """
 
 import os
@@ -15,7 +16,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 
+def check_index(path):
+    meta = pq.ParquetFile(path).metadata
+    chunks = [meta.row_group(g).column(c) for g in range(meta.num_row_groups) for c in range(meta.num_columns)]
+    column = sum(1 for c in chunks if c.has_column_index)
+    offset = sum(1 for c in chunks if c.has_offset_index)
+    rows = pq.read_table(path).num_rows
+    print(f"column index: {column} of {len(chunks)} chunks, offset index: {offset} of {len(chunks)} chunks, rows: {rows}")
+    return 0
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--check-index":
+        return check_index(argv[2])
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2

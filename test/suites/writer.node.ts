@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleTable } from '@parquetry/cli';
 import { backend, ParquetryError, type CompressionCodecName } from '@parquetry/core';
-import { memorySource, openParquet, readTable, writeParquet } from '@parquetry/parquet';
+import { emptyReadStats, eq, memorySource, openParquet, readArrow, readTable, writeParquet } from '@parquetry/parquet';
 import { Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, Uint32, Utf8, type Data } from 'apache-arrow';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -105,6 +105,24 @@ writer('pyarrow reads every file the writer made to the same rows Parquetry read
   }
   assert.ok(entries.length >= 20, `${entries.length} files`);
   assert.equal(failures, []);
+});
+
+writer('page indexes: a point lookup on a sorted column skips pages of our own files, and pyarrow reads the indexes', async () => {
+  const table = sampleTable(60_000, 3);
+  const bytes = writeParquet(table, { pageRows: 2000, rowGroupSize: 30_000, compression: 'SNAPPY' });
+  const file = await openParquet(memorySource(bytes));
+  const stats = emptyReadStats();
+  const times = table.getChild('event_time')!.toArray() as BigInt64Array;
+  const target = times[41_234];
+  let rows = 0;
+  for await (const batch of readArrow(file, { filter: eq('event_time', target), columns: ['event_time', 'request_id'], stats })) rows += batch.numRows;
+  assert.ok(rows >= 1);
+  assert.is(stats.rowGroupsSkipped, 1);
+  // 15 pages per column in the row group left; one page of each of the 2 columns is read
+  assert.equal([stats.pagesSkipped, stats.pagesRead], [28, 2]);
+  writeFileSync(join(dir, 'indexed.parquet'), bytes);
+  const check = runReference('write_filter_file.py', ['--check-index', join(dir, 'indexed.parquet')]);
+  assert.match(check, /column index: 32 of 32 chunks, offset index: 32 of 32 chunks, rows: 60000/);
 });
 
 writer.run();

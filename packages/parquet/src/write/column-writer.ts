@@ -5,7 +5,7 @@ import { crc32, type ByteArrays, type CompressionCodecName } from '@parquetry/co
 import { DictionaryEncoder } from '@parquetry/dictionary';
 import { encodePlain, type PlainValues } from '@parquetry/plain';
 import { encodeRleHybridLengthPrefixed } from '@parquetry/rle';
-import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
+import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import type { LeafColumn } from './arrow-leaf.js';
 import { columnStatistics } from './statistics.js';
 
@@ -41,6 +41,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export interface WrittenChunk {
   parts: Uint8Array[];
   meta: ColumnMetaData;
+  /** The chunk's page index (PageIndex.md), written by the file writer after the row groups. */
+  columnIndex: ColumnIndex | undefined;
+  offsetIndex: OffsetIndex;
 }
 
 export function writeColumnChunk(column: LeafColumn, fileOffset: number, options: ChunkOptions): WrittenChunk {
@@ -53,12 +56,16 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
   let dictionaryPageOffset: number | undefined;
   let indices: Int32Array | undefined;
   let encoder: DictionaryEncoder | undefined;
-  const page = (header: PageHeader, body: Uint8Array, uncompressedSize: number) => {
+  const locations: PageLocation[] = [];
+  const pageStats: Statistics[] = [];
+  const page = (header: PageHeader, body: Uint8Array, uncompressedSize: number, firstRow?: number) => {
     const bytes = encodeStruct(PageHeader, header);
+    if (firstRow !== undefined) locations.push({ offset, compressed_page_size: bytes.length + body.length, first_row_index: firstRow });
     parts.push(bytes, body);
     offset += bytes.length + body.length;
     uncompressedTotal += bytes.length + uncompressedSize;
   };
+  const unsigned = column.element.logicalType?.INTEGER?.isSigned === false;
   const wantsDictionary = options.dictionary && (column.physicalType === 'BYTE_ARRAY' || column.physicalType === 'FIXED_LEN_BYTE_ARRAY');
   if (wantsDictionary) {
     encoder = new DictionaryEncoder(column.physicalType, { typeLength: column.typeLength });
@@ -91,6 +98,8 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
       encoding = ENCODING.PLAIN;
       encodings.add(ENCODING.PLAIN);
     }
+    const pageValues = sliceValues(column, column.values, value, value + present);
+    pageStats.push(columnStatistics(column.physicalType, pageValues, end - start - present, unsigned, column.typeLength));
     value += present;
     const body = concat([levels, encoded]);
     const compressed = compress(body);
@@ -104,10 +113,10 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
       },
       compressed,
       body.length,
+      start,
     );
     if (slots === 0) break;
   }
-  const unsigned = column.element.logicalType?.INTEGER?.isSigned === false;
   const meta: ColumnMetaData = {
     type: column.element.type!,
     encodings: [...encodings].sort((a, b) => a - b),
@@ -120,5 +129,21 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
     dictionary_page_offset: dictionaryPageOffset,
     statistics: columnStatistics(column.physicalType, column.values, column.nullCount, unsigned, column.typeLength),
   };
-  return { parts, meta };
+  return { parts, meta, columnIndex: columnIndexOf(pageStats), offsetIndex: { page_locations: locations } };
+}
+
+/**
+ * A ColumnIndex from per-page statistics; none when a page has values but no min/max (byte arrays
+ * over the statistics limit, INT96, or only NaN), since every entry must then be valid.
+ */
+function columnIndexOf(pages: Statistics[]): ColumnIndex | undefined {
+  const nullPages = pages.map((p) => p.min_value === undefined && p.null_count !== undefined && p.null_count > 0 && p.max_value === undefined);
+  if (pages.some((p, i) => !nullPages[i] && (p.min_value === undefined || p.max_value === undefined))) return undefined;
+  return {
+    null_pages: nullPages,
+    min_values: pages.map((p) => p.min_value ?? new Uint8Array(0)),
+    max_values: pages.map((p) => p.max_value ?? new Uint8Array(0)),
+    boundary_order: 0,
+    null_counts: pages.map((p) => p.null_count ?? 0),
+  };
 }

@@ -3,7 +3,7 @@
 // nested types, page indexes and streaming sinks come with the writer issue.
 import { ParquetryError, type CompressionCodecName } from '@parquetry/core';
 import { concatValues } from '../read/concat-values.js';
-import { encodeStruct, FileMetaData, type RowGroup } from '@parquetry/thrift';
+import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk, type ColumnIndex as ColumnIndexValue, type OffsetIndex as OffsetIndexValue, type RowGroup } from '@parquetry/thrift';
 import type { Table } from 'apache-arrow';
 import { leafColumn, leafElement, type LeafColumn } from './arrow-leaf.js';
 import { writeColumnChunk } from './column-writer.js';
@@ -18,6 +18,8 @@ export interface WriteOptions {
   /** Dictionary-encode byte arrays when the dictionary fits (default true). */
   dictionary?: boolean;
   keyValueMetadata?: Record<string, string>;
+  /** Write ColumnIndex and OffsetIndex for every column chunk (default true). */
+  pageIndex?: boolean;
 }
 
 const MAGIC = new TextEncoder().encode('PAR1');
@@ -46,6 +48,7 @@ export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Arr
   const parts: Uint8Array[] = [MAGIC];
   let offset = MAGIC.length;
   const rowGroups: RowGroup[] = [];
+  const indexes: Array<{ chunk: ColumnChunk; columnIndex?: ColumnIndexValue; offsetIndex: OffsetIndexValue }> = [];
   const fields = table.schema.fields;
   const elements = fields.map(leafElement);
   for (let start = 0; start < table.numRows || (table.numRows === 0 && start === 0); start += rowGroupSize) {
@@ -54,20 +57,38 @@ export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Arr
     const rowGroupStart = offset;
     const columns = fields.map((field, i) => {
       const leaf = mergeLeaves(slice.getChildAt(i)!.data.map((d) => leafColumn(field, d)));
-      const { parts: chunkParts, meta } = writeColumnChunk(leaf, offset, chunkOptions);
+      const { parts: chunkParts, meta, columnIndex, offsetIndex } = writeColumnChunk(leaf, offset, chunkOptions);
       parts.push(...chunkParts);
       offset += meta.total_compressed_size;
-      return { file_offset: meta.dictionary_page_offset ?? meta.data_page_offset, meta_data: meta };
+      const chunk: ColumnChunk = { file_offset: meta.dictionary_page_offset ?? meta.data_page_offset, meta_data: meta };
+      indexes.push({ chunk, columnIndex, offsetIndex });
+      return chunk;
     });
     rowGroups.push({
       columns,
-      total_byte_size: columns.reduce((s, c) => s + c.meta_data.total_uncompressed_size, 0),
+      total_byte_size: columns.reduce((s, c) => s + c.meta_data!.total_uncompressed_size, 0),
       num_rows: end - start,
       file_offset: rowGroupStart,
       total_compressed_size: offset - rowGroupStart,
       ordinal: rowGroups.length,
     });
     if (table.numRows === 0) break;
+  }
+  // The page index after every row group, column indexes first, as Arrow C++ and parquet-mr lay it out.
+  for (const entry of indexes) {
+    if (!options.pageIndex && options.pageIndex !== undefined) break;
+    if (!entry.columnIndex) continue;
+    const bytes = encodeStruct(ColumnIndex, entry.columnIndex);
+    Object.assign(entry.chunk, { column_index_offset: offset, column_index_length: bytes.length });
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  for (const entry of indexes) {
+    if (!options.pageIndex && options.pageIndex !== undefined) break;
+    const bytes = encodeStruct(OffsetIndex, entry.offsetIndex);
+    Object.assign(entry.chunk, { offset_index_offset: offset, offset_index_length: bytes.length });
+    parts.push(bytes);
+    offset += bytes.length;
   }
   const metadata: FileMetaData = {
     version: 1,
