@@ -81,28 +81,32 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
       shape.valid = valid;
     } else if (node.repetition === 'REPEATED') {
       const offsets = new Int32Array(length + 1);
-      const elementStarts: number[] = [];
-      const elementEnds: number[] = [];
+      // At most one element per level entry: typed arrays of that size, not growing JS arrays
+      // (a list<float>[32] column has 32 elements a row).
+      const elementStarts = new Int32Array(numSlots);
+      const elementEnds = new Int32Array(numSlots);
+      let n = 0;
+      const level = node.repetitionLevel;
       for (let k = 0; k < length; k++) {
         const s = starts[k];
         const e = ends[k];
         if (defAt(s) >= node.definitionLevel) {
-          elementStarts.push(s);
+          elementStarts[n] = s;
           // Deeper repetition (rep > this node's level) continues the current element.
           for (let i = s + 1; i < e; i++) {
-            if (rep![i] <= node.repetitionLevel) {
-              elementEnds.push(i);
-              elementStarts.push(i);
+            if (rep![i] <= level) {
+              elementEnds[n++] = i;
+              elementStarts[n] = i;
             }
           }
-          elementEnds.push(e);
+          elementEnds[n++] = e;
         }
-        offsets[k + 1] = elementStarts.length;
+        offsets[k + 1] = n;
       }
       shape.offsets = offsets;
-      shape.elementLength = elementStarts.length;
-      starts = Int32Array.from(elementStarts);
-      ends = Int32Array.from(elementEnds);
+      shape.elementLength = n;
+      starts = elementStarts.subarray(0, n);
+      ends = elementEnds.subarray(0, n);
     }
     nodes.set(node, shape);
   }
