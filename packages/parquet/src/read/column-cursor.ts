@@ -106,7 +106,8 @@ export class ColumnCursor {
         }
       }
       let values = end - start;
-      if (def) {
+      if (def && start === 0 && end === page.slots && page.valueCount >= 0) values = page.valueCount;
+      else if (def) {
         values = 0;
         for (let i = start; i < end; i++) if (def[i] === maxDef) values++;
       }
