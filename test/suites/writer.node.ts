@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleTable } from '@parquetry/cli';
 import { backend, ParquetryError, type CompressionCodecName } from '@parquetry/core';
-import { emptyReadStats, eq, memorySource, openParquet, readArrow, readTable, writeParquet } from '@parquetry/parquet';
+import { emptyReadStats, eq, memorySource, openParquet, readArrow, readTable, writeParquet, type WriteOptions } from '@parquetry/parquet';
 import { Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, Uint32, Utf8, type Data } from 'apache-arrow';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -70,7 +70,18 @@ writer('every codec, dictionary on and off, several page and row group sizes: re
   let written = 0;
   for (const [name, table] of Object.entries(tables)) {
     for (const compression of CODECS) {
-      for (const [variant, options] of Object.entries({ dict: { dictionary: true }, plain: { dictionary: false, pageRows: 700, rowGroupSize: 1100 } })) {
+      const encodings =
+        name === 'sample'
+          ? { user_id: 'DELTA_BINARY_PACKED', event_time: 'DELTA_BINARY_PACKED', label: 'RLE_DICTIONARY', clicked: 'RLE', f0: 'BYTE_STREAM_SPLIT', category: 'DELTA_LENGTH_BYTE_ARRAY', request_id: 'DELTA_BYTE_ARRAY' }
+          : { i: 'DELTA_BINARY_PACKED', u: 'BYTE_STREAM_SPLIT', d: 'BYTE_STREAM_SPLIT', s: 'DELTA_BYTE_ARRAY' };
+      const variants: Record<string, WriteOptions> = {
+        dict: { dictionary: true },
+        plain: { dictionary: false, pageRows: 700, rowGroupSize: 1100 },
+        'v2-dict': { pageVersion: 2, pageRows: 900 },
+        'v2-encodings': { pageVersion: 2, pageRows: 800, encodings: encodings as unknown as WriteOptions['encodings'] },
+        'v1-encodings': { pageVersion: 1, pageRows: 1000, encodings: encodings as unknown as WriteOptions['encodings'] },
+      };
+      for (const [variant, options] of Object.entries(variants)) {
         if (!canCompress(compression)) {
           try {
             writeParquet(table, { compression, ...options });
@@ -88,7 +99,7 @@ writer('every codec, dictionary on and off, several page and row group sizes: re
       }
     }
   }
-  assert.ok(written >= (backend() === 'native' ? 28 : 20), `${written} files`);
+  assert.ok(written >= (backend() === 'native' ? 70 : 50), `${written} files`);
 });
 
 writer('pyarrow reads every file the writer made to the same rows Parquetry reads', async () => {
@@ -123,6 +134,23 @@ writer('page indexes: a point lookup on a sorted column skips pages of our own f
   writeFileSync(join(dir, 'indexed.parquet'), bytes);
   const check = runReference('write_filter_file.py', ['--check-index', join(dir, 'indexed.parquet')]);
   assert.match(check, /column index: 32 of 32 chunks, offset index: 32 of 32 chunks, rows: 60000/);
+});
+
+writer('encodings that do not fit a column, and bad page versions, are refused before writing', () => {
+  const table = nullsTable(10);
+  for (const [options, message] of [
+    [{ encodings: { s: 'DELTA_BINARY_PACKED' } }, /does not apply to BYTE_ARRAY/],
+    [{ encodings: { i: 'DELTA_BYTE_ARRAY' } }, /does not apply to INT32/],
+    [{ encodings: { nope: 'PLAIN' } }, /does not have/],
+    [{ pageVersion: 3 }, /neither 1 nor 2/],
+  ] as Array<[WriteOptions, RegExp]>) {
+    try {
+      writeParquet(table, options);
+      assert.unreachable(JSON.stringify(options));
+    } catch (error) {
+      assert.ok(ParquetryError.is(error) && error.code === 'INVALID_ARGUMENT' && message.test(error.message), String(error));
+    }
+  }
 });
 
 writer.run();

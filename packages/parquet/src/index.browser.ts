@@ -9,5 +9,6 @@ export { int96Nanos, type Int96Unit } from './arrow/int96.js';
 export { buildSchema, pathString, type GroupNode, type LeafNode, type ParquetSchema, type SchemaNode } from './schema/parquet-schema.js';
 export { decodeColumnChunk, type ColumnChunkData, type ReadOptions } from './read/column-chunk.js';
 export { CREATED_BY, writeParquet, type WriteOptions } from './write/write-parquet.js';
+export type { ValueEncoding } from './write/value-encoding.js';
 export { emptyReadStats, type ReadStats } from './read/filtered-read.js';
 export { RowRanges } from '@parquetry/page-index';

@@ -3,8 +3,9 @@
 import { compressionCodec } from '@parquetry/compression';
 import { crc32, type ByteArrays, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
-import { encodePlain, type PlainValues } from '@parquetry/plain';
-import { encodeRleHybridLengthPrefixed } from '@parquetry/rle';
+import type { PlainValues } from '@parquetry/plain';
+import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
+import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import type { LeafColumn } from './arrow-leaf.js';
 import { columnStatistics } from './statistics.js';
@@ -14,6 +15,9 @@ export interface ChunkOptions {
   level?: number;
   pageRows: number;
   dictionary: boolean;
+  /** The value encoding; undefined: RLE_DICTIONARY for byte arrays (with `dictionary`), else PLAIN. */
+  encoding?: ValueEncoding;
+  pageVersion: 1 | 2;
 }
 
 const ENCODING = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
@@ -66,7 +70,10 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
     uncompressedTotal += bytes.length + uncompressedSize;
   };
   const unsigned = column.element.logicalType?.INTEGER?.isSigned === false;
-  const wantsDictionary = options.dictionary && (column.physicalType === 'BYTE_ARRAY' || column.physicalType === 'FIXED_LEN_BYTE_ARRAY');
+  const wantsDictionary =
+    options.encoding === 'RLE_DICTIONARY' ||
+    (options.encoding === undefined && options.dictionary && (column.physicalType === 'BYTE_ARRAY' || column.physicalType === 'FIXED_LEN_BYTE_ARRAY'));
+  const valueEncoding: ValueEncoding = options.encoding && options.encoding !== 'RLE_DICTIONARY' ? options.encoding : 'PLAIN';
   if (wantsDictionary) {
     encoder = new DictionaryEncoder(column.physicalType, { typeLength: column.typeLength });
     if (encoder.add(column.values as ByteArrays)) {
@@ -87,34 +94,60 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
     const def = column.definitionLevels?.subarray(start, end);
     let present = end - start;
     if (def) present = def.reduce((s, d) => s + d, 0);
-    const levels = def ? encodeRleHybridLengthPrefixed(def, 1) : new Uint8Array(0);
+    // v1 prefixes the levels with their length; v2 gives it in the header and leaves them uncompressed.
+    const levels = !def ? new Uint8Array(0) : options.pageVersion === 1 ? encodeRleHybridLengthPrefixed(def, 1) : encodeRleHybrid(def, 1);
     let encoded: Uint8Array;
     let encoding: number;
     if (indices && encoder) {
       encoded = encoder.encodeIndices(indices.subarray(value, value + present));
       encoding = ENCODING.RLE_DICTIONARY;
     } else {
-      encoded = encodePlain(column.physicalType, sliceValues(column, column.values, value, value + present) as never, column.typeLength);
-      encoding = ENCODING.PLAIN;
-      encodings.add(ENCODING.PLAIN);
+      encoded = encodeValues(column.physicalType, sliceValues(column, column.values, value, value + present), column.typeLength, valueEncoding);
+      encoding = ENCODING_ID[valueEncoding];
+      encodings.add(encoding);
     }
     const pageValues = sliceValues(column, column.values, value, value + present);
     pageStats.push(columnStatistics(column.physicalType, pageValues, end - start - present, unsigned, column.typeLength));
     value += present;
-    const body = concat([levels, encoded]);
-    const compressed = compress(body);
-    page(
-      {
-        type: 0,
-        uncompressed_page_size: body.length,
-        compressed_page_size: compressed.length,
-        crc: crc32(compressed) | 0,
-        data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING.RLE, repetition_level_encoding: ENCODING.RLE },
-      },
-      compressed,
-      body.length,
-      start,
-    );
+    if (options.pageVersion === 2) {
+      const compressed = compress(encoded);
+      const body = concat([levels, compressed]);
+      page(
+        {
+          type: 3,
+          uncompressed_page_size: levels.length + encoded.length,
+          compressed_page_size: body.length,
+          crc: crc32(body) | 0,
+          data_page_header_v2: {
+            num_values: end - start,
+            num_nulls: end - start - present,
+            num_rows: end - start,
+            encoding,
+            definition_levels_byte_length: levels.length,
+            repetition_levels_byte_length: 0,
+            is_compressed: true,
+          },
+        },
+        body,
+        levels.length + encoded.length,
+        start,
+      );
+    } else {
+      const body = concat([levels, encoded]);
+      const compressed = compress(body);
+      page(
+        {
+          type: 0,
+          uncompressed_page_size: body.length,
+          compressed_page_size: compressed.length,
+          crc: crc32(compressed) | 0,
+          data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING.RLE, repetition_level_encoding: ENCODING.RLE },
+        },
+        compressed,
+        body.length,
+        start,
+      );
+    }
     if (slots === 0) break;
   }
   const meta: ColumnMetaData = {

@@ -7,6 +7,7 @@ import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk,
 import type { Table } from 'apache-arrow';
 import { leafColumn, leafElement, type LeafColumn } from './arrow-leaf.js';
 import { writeColumnChunk } from './column-writer.js';
+import { checkEncoding, type ValueEncoding } from './value-encoding.js';
 
 export interface WriteOptions {
   compression?: CompressionCodecName;
@@ -20,6 +21,10 @@ export interface WriteOptions {
   keyValueMetadata?: Record<string, string>;
   /** Write ColumnIndex and OffsetIndex for every column chunk (default true). */
   pageIndex?: boolean;
+  /** Data page version: 1 (default: what Iceberg, Paimon and DuckDB readers take) or 2. */
+  pageVersion?: 1 | 2;
+  /** Value encodings by top-level column name (default: dictionary for byte arrays, else PLAIN). */
+  encodings?: Record<string, ValueEncoding>;
 }
 
 const MAGIC = new TextEncoder().encode('PAR1');
@@ -39,11 +44,14 @@ function mergeLeaves(parts: LeafColumn[]): LeafColumn {
 export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Array {
   const rowGroupSize = options.rowGroupSize ?? 1_000_000;
   if (!Number.isSafeInteger(rowGroupSize) || rowGroupSize < 1) throw new ParquetryError('INVALID_ARGUMENT', `rowGroupSize ${rowGroupSize} is not a positive integer`);
+  const pageVersion = options.pageVersion ?? 1;
+  if (pageVersion !== 1 && pageVersion !== 2) throw new ParquetryError('INVALID_ARGUMENT', `page version ${String(pageVersion)} is neither 1 nor 2`);
   const chunkOptions = {
     compression: options.compression ?? 'SNAPPY',
     level: options.level,
     pageRows: options.pageRows ?? 20_000,
     dictionary: options.dictionary ?? true,
+    pageVersion,
   };
   const parts: Uint8Array[] = [MAGIC];
   let offset = MAGIC.length;
@@ -51,13 +59,18 @@ export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Arr
   const indexes: Array<{ chunk: ColumnChunk; columnIndex?: ColumnIndexValue; offsetIndex: OffsetIndexValue }> = [];
   const fields = table.schema.fields;
   const elements = fields.map(leafElement);
+  for (const [name, encoding] of Object.entries(options.encodings ?? {})) {
+    const i = fields.findIndex((f) => f.name === name);
+    if (i < 0) throw new ParquetryError('INVALID_ARGUMENT', `encodings names column ${name}, which the table does not have`);
+    checkEncoding(name, (['BOOLEAN', 'INT32', 'INT64', 'INT96', 'FLOAT', 'DOUBLE', 'BYTE_ARRAY', 'FIXED_LEN_BYTE_ARRAY'] as const)[elements[i].type!], encoding);
+  }
   for (let start = 0; start < table.numRows || (table.numRows === 0 && start === 0); start += rowGroupSize) {
     const end = Math.min(table.numRows, start + rowGroupSize);
     const slice = table.slice(start, end);
     const rowGroupStart = offset;
     const columns = fields.map((field, i) => {
       const leaf = mergeLeaves(slice.getChildAt(i)!.data.map((d) => leafColumn(field, d)));
-      const { parts: chunkParts, meta, columnIndex, offsetIndex } = writeColumnChunk(leaf, offset, chunkOptions);
+      const { parts: chunkParts, meta, columnIndex, offsetIndex } = writeColumnChunk(leaf, offset, { ...chunkOptions, encoding: options.encodings?.[field.name] });
       parts.push(...chunkParts);
       offset += meta.total_compressed_size;
       const chunk: ColumnChunk = { file_offset: meta.dictionary_page_offset ?? meta.data_page_offset, meta_data: meta };
