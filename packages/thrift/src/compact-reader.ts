@@ -1,6 +1,7 @@
 // Bounds-checked reading of compact-protocol primitives. Every length is checked against the bytes
 // left before anything is allocated; every error says where it happened.
 import { ParquetryError } from '@parquetry/core';
+import { skipStructAt } from './fast-skip.js';
 import { MAX_DEPTH, WIRE } from './wire.js';
 
 const utf8 = new TextDecoder();
@@ -185,13 +186,6 @@ export class CompactReader {
   }
 
   skipStruct(): void {
-    this.enter();
-    for (;;) {
-      const header = this.byte();
-      if (header === WIRE.STOP) break;
-      if (header >> 4 === 0) this.skipVarint(5);
-      this.skip(header & 0x0f);
-    }
-    this.leave();
+    this.pos = skipStructAt(this.bytes, this.pos, this.end, this.depth);
   }
 }
