@@ -5,6 +5,7 @@ import type { PlainValues } from '@parquetry/plain';
 import type { ColumnMetaData } from '@parquetry/thrift';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { concatValues } from './concat-values.js';
+import { concatArrays } from '../util/concat.js';
 import { PageDecoder, type DecodedPage, type ReadOptions } from './page-decoder.js';
 import { isDictionaryIndices, materialize, type DictionaryIndices, type PageValues } from './page-values.js';
 
@@ -29,14 +30,7 @@ export function sliceValues(leaf: LeafNode, values: PageValues, from: number, co
 }
 
 export function concatLevels(parts: Int32Array[]): Int32Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Int32Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatArrays(parts, (n) => new Int32Array(n));
 }
 
 /** A batch's values: runs of indices into one dictionary are joined before one gather. */

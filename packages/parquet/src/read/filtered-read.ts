@@ -4,7 +4,7 @@
 // candidates, and the batch holds exactly the matching rows.
 import { ParquetryError } from '@parquetry/core';
 import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex } from '@parquetry/page-index';
-import { listAt, type ColumnMetaData } from '@parquetry/thrift';
+import type { ColumnMetaData } from '@parquetry/thrift';
 import { makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
 import { assembleLeaf } from '../arrow/assemble.js';
@@ -13,9 +13,9 @@ import { compilePredicate, predicateColumns, rowValues } from '../filter/evaluat
 import { candidateRows, type ColumnPageIndex } from '../filter/page-prune.js';
 import type { Predicate } from '../filter/predicate.js';
 import { findLeaf } from '../filter/prune.js';
-import { pathString, type LeafNode, type SchemaNode } from '../schema/parquet-schema.js';
+import { leavesOf, pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
-import { chunkRange } from './column-chunk.js';
+import { locateChunk } from './column-chunk.js';
 import { ColumnCursor, type ColumnChunkData } from './column-cursor.js';
 import { PageDecoder, type ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
@@ -34,11 +34,6 @@ export function emptyReadStats(): ReadStats {
   return { rowGroupsSkipped: 0, rowGroupsRead: 0, pagesSkipped: 0, pagesRead: 0, rowsMatched: 0 };
 }
 
-function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
-  if (node.kind === 'leaf') out.push(node);
-  else for (const child of node.children) leavesUnder(child, out);
-  return out;
-}
 
 interface LeafChunk {
   leaf: LeafNode;
@@ -50,20 +45,11 @@ interface LeafChunk {
 
 async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNode[], coalesce: CoalesceOptions | undefined): Promise<LeafChunk[]> {
   const rowGroup = file.metadata.row_groups[index];
-  const chunks = leaves.map((leaf) => {
-    const column = listAt(rowGroup.columns, leaf.columnIndex);
-    const meta = column.meta_data;
-    if (!meta) throw new ParquetryError('UNSUPPORTED', 'column chunk without metadata (encrypted or external)', { columnPath: pathString(leaf) });
-    const { start, length } = meta.num_values === 0 ? { start: 4, length: 0 } : chunkRange(meta);
-    if (!Number.isSafeInteger(start) || start < 4 || length < 0 || start + length > file.source.size) {
-      throw new ParquetryError('CORRUPT', `column chunk range ${start}+${length} lies outside the file`, { columnPath: pathString(leaf) });
-    }
-    return { leaf, meta, start, length, column };
-  });
+  const chunks = leaves.map((leaf) => ({ leaf, ...locateChunk(file, index, leaf) }));
   const inFile = (offset: number | undefined, length: number | undefined) =>
     offset !== undefined && length !== undefined && length > 0 && offset >= 4 && offset + length <= file.source.size;
   const wanted: Array<{ offset: number; length: number }> = [];
-  for (const { column } of chunks) {
+  for (const { chunk: column } of chunks) {
     wanted.push(inFile(column.offset_index_offset, column.offset_index_length) ? { offset: column.offset_index_offset!, length: column.offset_index_length! } : { offset: 0, length: 0 });
     wanted.push(inFile(column.column_index_offset, column.column_index_length) ? { offset: column.column_index_offset!, length: column.column_index_length! } : { offset: 0, length: 0 });
   }
@@ -122,7 +108,7 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   const rows = file.metadata.row_groups[index].num_rows;
   const names = [...predicateColumns(predicate)];
   const predicateLeaves = names.map((n) => findLeaf(file, n));
-  const projected = plans.flatMap((p) => leavesUnder(p.node));
+  const projected = plans.flatMap((p) => leavesOf(p.node));
   const leaves = [...new Set([...predicateLeaves, ...projected])];
   const chunks = await loadPageIndexes(file, index, leaves, options.coalesce);
   const byLeaf = new Map(chunks.map((c) => [c.leaf, c]));
@@ -139,10 +125,16 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
     columns.set(name, { leaf, value: rowValues(selectRows(leaf, pages.get(leaf)!, candidates)) });
   }
   const test = compilePredicate(predicate, columns);
+  // Runs of matching rows, extended row by row rather than one interval per row.
   const matched: Array<[number, number]> = [];
   let k = 0;
   for (const [a, b] of candidates.ranges) {
-    for (let row = a; row < b; row++, k++) if (test(k)) matched.push([row, row + 1]);
+    for (let row = a; row < b; row++, k++) {
+      if (!test(k)) continue;
+      const last = matched[matched.length - 1];
+      if (last && last[1] === row) last[1] = row + 1;
+      else matched.push([row, row + 1]);
+    }
   }
   const exact = RowRanges.of(matched);
   if (exact.isEmpty) return undefined;

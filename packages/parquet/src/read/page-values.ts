@@ -43,12 +43,6 @@ function fixedFromByteArrays(values: ByteArrays, typeLength: number): Uint8Array
   return bytes.subarray(offsets[0], offsets[offsets.length - 1]);
 }
 
-function dictionarySize(dictionary: PlainValues, type: PhysicalType, typeLength: number | undefined): number {
-  if ('offsets' in dictionary) return dictionary.offsets.length - 1;
-  if (type === 'BOOLEAN') return dictionary.length;
-  const width = fixedWidth(type, typeLength);
-  return dictionary instanceof Uint8Array ? dictionary.length / width : dictionary.length;
-}
 
 /** Values as PLAIN gives them: dictionary indices gathered. */
 export function materialize(values: PageValues, type: PhysicalType, typeLength: number | undefined): PlainValues {
@@ -88,13 +82,8 @@ export function decodePageValues(bytes: Uint8Array, encoding: number, count: num
     case 'RLE_DICTIONARY': {
       if (!ctx.dictionary) throw new ParquetryError('CORRUPT', `${name} page without a dictionary page`);
       if (count === 0) return decodePlain(type, new Uint8Array(0), 0, typeLength);
-      const indices = decodeDictionaryIndices(bytes, count);
-      // Checked now, gathered later: an index outside the dictionary is this page's error.
-      const size = dictionarySize(ctx.dictionary, type, typeLength);
-      for (let i = 0; i < indices.length; i++) {
-        if (indices[i] < 0 || indices[i] >= size) throw new ParquetryError('CORRUPT', `dictionary index ${indices[i]} at position ${i} is outside a dictionary of ${size}`);
-      }
-      return { dictionary: ctx.dictionary, indices };
+      // Gathered when a batch takes them; the gather checks every index against the dictionary.
+      return { dictionary: ctx.dictionary, indices: decodeDictionaryIndices(bytes, count) };
     }
     case 'RLE': {
       if (type !== 'BOOLEAN') throw new ParquetryError('CORRUPT', `RLE values in a ${type} column; only BOOLEAN values use it`);

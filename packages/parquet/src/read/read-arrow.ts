@@ -5,7 +5,7 @@ import { makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
 import { assembleLeaf } from '../arrow/assemble.js';
 import { buildData, type RowGroupColumns } from '../arrow/build.js';
-import type { LeafNode, SchemaNode } from '../schema/parquet-schema.js';
+import { leavesOf, type LeafNode } from '../schema/parquet-schema.js';
 import { listAt } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
@@ -13,7 +13,7 @@ import { rowGroupMayMatch } from '../filter/prune.js';
 import { bloomMayMatch } from '../filter/bloom-prune.js';
 import { RowRanges } from '@parquetry/page-index';
 import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
-import { chunkRange, type ColumnChunkData } from './column-chunk.js';
+import { locateChunk, type ColumnChunkData } from './column-chunk.js';
 import { ColumnCursor } from './column-cursor.js';
 import type { ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
@@ -46,11 +46,6 @@ export interface ReadArrowOptions extends RowGroupReadOptions {
   stats?: ReadStats;
 }
 
-function leavesUnder(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
-  if (node.kind === 'leaf') out.push(node);
-  else for (const child of node.children) leavesUnder(child, out);
-  return out;
-}
 
 function project(file: ParquetFile, columns: readonly string[] | undefined): Plan[] {
   if (!columns) return file.plans;
@@ -79,25 +74,13 @@ function rowsPerBatch(file: ParquetFile, index: number, leaves: LeafNode[], opti
 export async function* readRowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): AsyncGenerator<RecordBatch> {
   const rowGroup = file.metadata.row_groups[index];
   if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
-  const leaves = plans.flatMap((p) => leavesUnder(p.node));
+  const leaves = plans.flatMap((p) => leavesOf(p.node));
   const located = (leaf: LeafNode | undefined, error: unknown) =>
     ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf?.path.join('.') }) : error;
   // Every projected chunk's byte range, fetched together: nearby ranges coalesce into one read.
   const ranges = leaves.map((leaf) => {
-    const column = listAt(rowGroup.columns, leaf.columnIndex);
-    const meta = column.meta_data;
-    try {
-      if (!meta) throw new ParquetryError('UNSUPPORTED', 'column chunk without metadata (encrypted or external)');
-      if (column.file_path) throw new ParquetryError('UNSUPPORTED', `column chunk stored in another file (${column.file_path})`);
-      // An empty chunk needs no bytes (writers have left its offsets at 0).
-      const { start, length } = meta.num_values === 0 ? { start: 4, length: 0 } : chunkRange(meta);
-      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 4 || length < 0 || start + length > file.source.size) {
-        throw new ParquetryError('CORRUPT', `column chunk range ${start}+${length} lies outside the file`);
-      }
-      return { offset: start, length, meta };
-    } catch (error) {
-      throw located(leaf, error);
-    }
+    const { meta, start, length } = locateChunk(file, index, leaf);
+    return { offset: start, length, meta };
   });
   const buffers = await readRanges(file.source, ranges, options.coalesce);
   const cursors = leaves.map((leaf, i) => {

@@ -121,3 +121,10 @@ export function buildSchema(elements: readonly SchemaElement[]): ParquetSchema {
 export function pathString(node: { path: string[] }): string {
   return node.path.join('.');
 }
+
+/** The leaves at or below `node`, in schema order. */
+export function leavesOf(node: SchemaNode, out: LeafNode[] = []): LeafNode[] {
+  if (node.kind === 'leaf') out.push(node);
+  else for (const child of node.children) leavesOf(child, out);
+  return out;
+}

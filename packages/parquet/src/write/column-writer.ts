@@ -6,6 +6,7 @@ import { DictionaryEncoder } from '@parquetry/dictionary';
 import type { PlainValues } from '@parquetry/plain';
 import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
+import { concatBytes } from '../util/concat.js';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import type { LeafColumn } from './arrow-leaf.js';
 import { columnStatistics } from './statistics.js';
@@ -20,7 +21,6 @@ export interface ChunkOptions {
   pageVersion: 1 | 2;
 }
 
-const ENCODING = { PLAIN: 0, RLE: 3, RLE_DICTIONARY: 8 } as const;
 
 function sliceValues(column: LeafColumn, values: PlainValues, from: number, to: number): PlainValues {
   if ('offsets' in values) {
@@ -32,15 +32,6 @@ function sliceValues(column: LeafColumn, values: PlainValues, from: number, to: 
   return values.subarray(from * width, to * width) as PlainValues;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 export interface WrittenChunk {
   parts: Uint8Array[];
@@ -56,7 +47,7 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
   const parts: Uint8Array[] = [];
   let offset = fileOffset;
   let uncompressedTotal = 0;
-  const encodings = new Set<number>([ENCODING.RLE]);
+  const encodings = new Set<number>([ENCODING_ID.RLE]);
   let dictionaryPageOffset: number | undefined;
   let indices: Int32Array | undefined;
   let encoder: DictionaryEncoder | undefined;
@@ -80,10 +71,10 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
       const dictionary = encoder.dictionaryPage();
       const compressed = compress(dictionary);
       dictionaryPageOffset = offset;
-      page({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING.PLAIN } }, compressed, dictionary.length);
+      page({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING_ID.PLAIN } }, compressed, dictionary.length);
       indices = encoder.indices();
-      encodings.add(ENCODING.PLAIN);
-      encodings.add(ENCODING.RLE_DICTIONARY);
+      encodings.add(ENCODING_ID.PLAIN);
+      encodings.add(ENCODING_ID.RLE_DICTIONARY);
     }
   }
   const dataPageOffset = offset;
@@ -100,7 +91,7 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
     let encoding: number;
     if (indices && encoder) {
       encoded = encoder.encodeIndices(indices.subarray(value, value + present));
-      encoding = ENCODING.RLE_DICTIONARY;
+      encoding = ENCODING_ID.RLE_DICTIONARY;
     } else {
       encoded = encodeValues(column.physicalType, sliceValues(column, column.values, value, value + present), column.typeLength, valueEncoding);
       encoding = ENCODING_ID[valueEncoding];
@@ -111,7 +102,7 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
     value += present;
     if (options.pageVersion === 2) {
       const compressed = compress(encoded);
-      const body = concat([levels, compressed]);
+      const body = concatBytes([levels, compressed]);
       page(
         {
           type: 3,
@@ -133,7 +124,7 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
         start,
       );
     } else {
-      const body = concat([levels, encoded]);
+      const body = concatBytes([levels, encoded]);
       const compressed = compress(body);
       page(
         {
@@ -141,7 +132,7 @@ export function writeColumnChunk(column: LeafColumn, fileOffset: number, options
           uncompressed_page_size: body.length,
           compressed_page_size: compressed.length,
           crc: crc32(compressed) | 0,
-          data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING.RLE, repetition_level_encoding: ENCODING.RLE },
+          data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },
         },
         compressed,
         body.length,

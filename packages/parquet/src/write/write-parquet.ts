@@ -3,7 +3,8 @@
 // nested types, page indexes and streaming sinks come with the writer issue.
 import { ParquetryError, type CompressionCodecName } from '@parquetry/core';
 import { concatValues } from '../read/concat-values.js';
-import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk, type ColumnIndex as ColumnIndexValue, type OffsetIndex as OffsetIndexValue, type RowGroup } from '@parquetry/thrift';
+import { concatBytes } from '../util/concat.js';
+import { ColumnIndex, PARQUET_TYPE, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk, type ColumnIndex as ColumnIndexValue, type OffsetIndex as OffsetIndexValue, type RowGroup } from '@parquetry/thrift';
 import type { Table } from 'apache-arrow';
 import { leafColumn, leafElement, type LeafColumn } from './arrow-leaf.js';
 import { writeColumnChunk } from './column-writer.js';
@@ -62,7 +63,7 @@ export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Arr
   for (const [name, encoding] of Object.entries(options.encodings ?? {})) {
     const i = fields.findIndex((f) => f.name === name);
     if (i < 0) throw new ParquetryError('INVALID_ARGUMENT', `encodings names column ${name}, which the table does not have`);
-    checkEncoding(name, (['BOOLEAN', 'INT32', 'INT64', 'INT96', 'FLOAT', 'DOUBLE', 'BYTE_ARRAY', 'FIXED_LEN_BYTE_ARRAY'] as const)[elements[i].type!], encoding);
+    checkEncoding(name, PARQUET_TYPE[elements[i].type!], encoding);
   }
   for (let start = 0; start < table.numRows || (table.numRows === 0 && start === 0); start += rowGroupSize) {
     const end = Math.min(table.numRows, start + rowGroupSize);
@@ -116,11 +117,5 @@ export function writeParquet(table: Table, options: WriteOptions = {}): Uint8Arr
   const length = new Uint8Array(4);
   new DataView(length.buffer).setUint32(0, footer.length, true);
   parts.push(footer, length, MAGIC);
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
