@@ -8,4 +8,6 @@ export TURBO_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
 bash scripts/setup-venv.sh
 bash scripts/install-chromium.sh
+PARQUET_TEST_DATA="$(bash scripts/find-corpus.sh)"
+export PARQUET_TEST_DATA
 pnpm test
