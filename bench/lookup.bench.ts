@@ -65,7 +65,7 @@ console.log(`Lookups, ${platform()}-${arch()}, ${cpus().length} x ${cpus()[0]?.m
 for (const f of tables.files) {
   console.log(`  ${f.writer}: ${f.rows} rows, ${f.rowGroups} row groups, ${(f.fileBytes / 1e6).toFixed(1)} MB, page index ${f.pageIndex ? 'on every chunk' : 'MISSING'}, written in ${f.writeSeconds.toFixed(1)} s`);
 }
-if (tables.parquetryFailures.length) console.log(`  Parquetry's writeParquet failed first at: ${tables.parquetryFailures.join('; ')}`);
+if (tables.parquetryFailures.length) console.log(`  Parquetry's encodeParquet failed first at: ${tables.parquetryFailures.join('; ')}`);
 console.log(`ms = median latency of one lookup (open + footer + query); bytes = median bytes read from the file per lookup; rows = median rows returned;`);
 console.log(`n = lookups timed (of ${KEYS} keys, timing stops after ${CELL_BUDGET_S} s once ${MIN_LOOKUPS} are done), after one verifying warm-up; every result checked (ids lo..hi once each, value).\n`);
 printLookups(cells, contenders);

@@ -19,6 +19,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['corpus vs pyarrow', () => import('./suites/corpus-pyarrow.node.js')],
   ['reader API', () => import('./suites/reader-api.node.js')],
   ['writer', () => import('./suites/writer.node.js')],
+  ['writer nested', () => import('./suites/writer-nested.node.js')],
   ['filter', () => import('./suites/filter.node.js')],
   ['page index', () => import('./suites/page-index.node.js')],
   ['interop: pyarrow and DuckDB files', () => import('./suites/interop.node.js')],

@@ -64,7 +64,7 @@ function writeWithParquetry(path: string, sizes: number[]): { rows: number; seco
     if (run.status === 0 && run.stdout.includes('OK')) return { rows, seconds: (performance.now() - started) / 1e3, failures };
     failures.push(`${rows} rows: ${run.signal ?? `exit ${run.status}`} ${run.stderr.trim().split('\n').slice(-2).join(' | ')}`);
   }
-  throw new Error(`Parquetry's writeParquet failed at every size: ${failures.join('; ')}`);
+  throw new Error(`Parquetry's encodeParquet failed at every size: ${failures.join('; ')}`);
 }
 
 /** The files for `rows` rows (the issue's 50M at full scale), generated when missing or stale. */

@@ -1,7 +1,7 @@
-// Writes the lookup table with Parquetry's writeParquet (the whole file built in memory: there is
+// Writes the lookup table with Parquetry's encodeParquet (the whole file built in memory: there is
 // no streaming writer), in a process of its own so that running out of memory fails only this.
 // Usage: tsx lookup-write-parquetry.ts OUT.parquet ROWS; prints `OK <seconds>` when written.
-import { writeParquet } from '@parquetry/parquet';
+import { encodeParquet } from '@parquetry/parquet';
 import { Field, makeData, Schema, Table, RecordBatch, Struct, Int64, TimestampMicrosecond, Float64, Utf8 } from 'apache-arrow';
 import { writeFileSync } from 'node:fs';
 import { TAGS, TS_START_US, valueOf } from './lookup-data.js';
@@ -34,6 +34,6 @@ const children = [
 ];
 const schema = new Schema(fields);
 const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, children }));
-const bytes = writeParquet(new Table(schema, batch), { compression: 'SNAPPY', rowGroupSize: 1_000_000, pageRows: 20_000 });
+const bytes = encodeParquet(new Table(schema, batch), { compression: 'SNAPPY', rowGroupSize: 1_000_000, pageRows: 20_000 });
 writeFileSync(path, bytes);
 console.log(`OK ${((performance.now() - started) / 1e3).toFixed(1)}`);

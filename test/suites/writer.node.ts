@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleTable } from '@parquetry/cli';
 import { backend, ParquetryError, type CompressionCodecName } from '@parquetry/core';
-import { emptyReadStats, eq, memorySource, openParquet, readArrow, readTable, writeParquet, type WriteOptions } from '@parquetry/parquet';
+import { emptyReadStats, eq, memorySource, openParquet, readArrow, readTable, encodeParquet, type WriteOptions } from '@parquetry/parquet';
 import { Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, Uint32, Utf8, type Data } from 'apache-arrow';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -84,14 +84,14 @@ writer('every codec, dictionary on and off, several page and row group sizes: re
       for (const [variant, options] of Object.entries(variants)) {
         if (!canCompress(compression)) {
           try {
-            writeParquet(table, { compression, ...options });
+            encodeParquet(table, { compression, ...options });
             assert.unreachable(`${compression} written by the TypeScript build`);
           } catch (error) {
             assert.ok(ParquetryError.is(error) && error.code === 'UNSUPPORTED', String(error));
           }
           continue;
         }
-        const bytes = writeParquet(table, { compression, ...options });
+        const bytes = encodeParquet(table, { compression, ...options });
         const back = await readTable(await openParquet(memorySource(bytes)));
         sameColumns(table, back, `${name} ${compression} ${variant}`);
         writeFileSync(join(dir, 'files', `${name}-${compression}-${variant}.parquet`), bytes);
@@ -120,7 +120,7 @@ writer('pyarrow reads every file the writer made to the same rows Parquetry read
 
 writer('page indexes: a point lookup on a sorted column skips pages of our own files, and pyarrow reads the indexes', async () => {
   const table = sampleTable(60_000, 3);
-  const bytes = writeParquet(table, { pageRows: 2000, rowGroupSize: 30_000, compression: 'SNAPPY' });
+  const bytes = encodeParquet(table, { pageRows: 2000, rowGroupSize: 30_000, compression: 'SNAPPY' });
   const file = await openParquet(memorySource(bytes));
   const stats = emptyReadStats();
   const times = table.getChild('event_time')!.toArray() as BigInt64Array;
@@ -145,7 +145,7 @@ writer('encodings that do not fit a column, and bad page versions, are refused b
     [{ pageVersion: 3 }, /neither 1 nor 2/],
   ] as Array<[WriteOptions, RegExp]>) {
     try {
-      writeParquet(table, options);
+      encodeParquet(table, options);
       assert.unreachable(JSON.stringify(options));
     } catch (error) {
       assert.ok(ParquetryError.is(error) && error.code === 'INVALID_ARGUMENT' && message.test(error.message), String(error));

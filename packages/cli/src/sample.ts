@@ -1,7 +1,7 @@
 // `parquetry sample FILE [--rows N] [--compression C]`: a deterministic recommendation sample
 // (user and item ids, an event time, a label, a click flag, nine float features, a category and a
 // 36-character request id) written by Parquetry itself, for trying the other commands on.
-import { writeParquet, type WriteOptions } from '@parquetry/parquet';
+import { encodeParquet, type WriteOptions } from '@parquetry/parquet';
 import { Bool, Field, Float32, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, TimestampMicrosecond, Utf8, type Data } from 'apache-arrow';
 
 function random(seed: number): () => number {
@@ -80,5 +80,5 @@ export function sampleTable(rows: number, seed = 42): Table {
 }
 
 export function writeSample(rows: number, options: WriteOptions = {}): Uint8Array {
-  return writeParquet(sampleTable(rows), { rowGroupSize: 250_000, ...options });
+  return encodeParquet(sampleTable(rows), { rowGroupSize: 250_000, ...options });
 }

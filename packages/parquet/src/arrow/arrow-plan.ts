@@ -12,8 +12,10 @@ export type Plan =
   | { kind: 'list'; node: SchemaNode; repeated: SchemaNode; element: Plan; type: DataType; nullable: boolean }
   | { kind: 'map'; node: SchemaNode; repeated: GroupNode; key: Plan; value: Plan | undefined; type: DataType; nullable: boolean };
 
+/** The Arrow field of a plan; a Parquet field_id travels as `PARQUET:field_id` metadata, as in pyarrow. */
 export function planField(plan: Plan): Field {
-  return new Field(plan.node.name, plan.type, plan.nullable);
+  const id = plan.node.fieldId;
+  return new Field(plan.node.name, plan.type, plan.nullable, id === undefined ? null : new Map([['PARQUET:field_id', String(id)]]));
 }
 
 function isList(node: SchemaNode): boolean {

@@ -1,37 +1,51 @@
-// One column chunk of a row group: a dictionary page when the values fit one (byte arrays), then
-// data pages v1 of at most `pageRows` rows, each compressed with the file's codec.
+// One column chunk of a row group: a dictionary page while the dictionary fits (falling back to
+// the column's value encoding for the pages after it, as Arrow C++ and parquet-mr do), then data
+// pages (v1 or v2) cut at row boundaries by a row and a byte limit, each compressed with the
+// column's codec; with per-page statistics for the page index and, when asked, a bloom filter.
+import { SplitBlockBloomFilter, encodeBloomFilter, hashValues } from '@parquetry/bloom';
 import { compressionCodec } from '@parquetry/compression';
-import { crc32, type ByteArrays, type CompressionCodecName } from '@parquetry/core';
+import { crc32, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
 import type { PlainValues } from '@parquetry/plain';
 import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
-import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
-import { concatBytes } from '../util/concat.js';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
-import type { LeafColumn } from './arrow-leaf.js';
-import { columnStatistics } from './statistics.js';
+import { concatBytes } from '../util/concat.js';
+import { chunkStatistics, columnStatistics, statisticsOrder } from './statistics.js';
+import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
+import type { WriteLeaf } from './write-schema.js';
+
+/** A leaf's levels and present values for one row group. */
+export interface LeafChunk {
+  leaf: WriteLeaf;
+  def: Int32Array | undefined;
+  rep: Int32Array | undefined;
+  values: PlainValues;
+  levelCount: number;
+  valueCount: number;
+  rows: number;
+}
+
+export interface BloomOptions {
+  /** Expected distinct values per column chunk (default: the chunk's value count). */
+  ndv?: number;
+  /** False-positive rate (default 0.01). */
+  fpp?: number;
+}
 
 export interface ChunkOptions {
   compression: CompressionCodecName;
   level?: number;
   pageRows: number;
+  pageBytes: number;
+  /** Try a dictionary first (not for booleans). */
   dictionary: boolean;
-  /** The value encoding; undefined: RLE_DICTIONARY for byte arrays (with `dictionary`), else PLAIN. */
-  encoding?: ValueEncoding;
+  maxDictionaryBytes: number;
+  /** The value encoding of pages not dictionary-encoded (default PLAIN). */
+  encoding: ValueEncoding;
   pageVersion: 1 | 2;
+  statistics: boolean;
+  bloom: BloomOptions | undefined;
 }
-
-
-function sliceValues(column: LeafColumn, values: PlainValues, from: number, to: number): PlainValues {
-  if ('offsets' in values) {
-    const base = values.offsets[from];
-    const offsets = values.offsets.slice(from, to + 1).map((o) => o - base);
-    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
-  }
-  const width = column.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? (column.typeLength ?? 1) : column.physicalType === 'INT96' ? 12 : 1;
-  return values.subarray(from * width, to * width) as PlainValues;
-}
-
 
 export interface WrittenChunk {
   parts: Uint8Array[];
@@ -39,129 +53,225 @@ export interface WrittenChunk {
   /** The chunk's page index (PageIndex.md), written by the file writer after the row groups. */
   columnIndex: ColumnIndex | undefined;
   offsetIndex: OffsetIndex;
+  /** The serialized bloom filter (header and bitset), when asked for. */
+  bloomFilter: Uint8Array | undefined;
 }
 
-export function writeColumnChunk(column: LeafColumn, fileOffset: number, options: ChunkOptions): WrittenChunk {
+interface PageSpan {
+  levelStart: number;
+  levelEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  firstRow: number;
+  rows: number;
+}
+
+function valueWidth(chunk: LeafChunk): number {
+  const t = chunk.leaf.type;
+  return t.physical === 'FIXED_LEN_BYTE_ARRAY' ? t.typeLength! : t.physical === 'INT96' ? 12 : 1;
+}
+
+export function sliceValues(chunk: LeafChunk, from: number, to: number): PlainValues {
+  const values = chunk.values;
+  if ('offsets' in values) {
+    const base = values.offsets[from];
+    const offsets = base === 0 ? values.offsets.subarray(from, to + 1) : values.offsets.slice(from, to + 1).map((o) => o - base);
+    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
+  }
+  const width = valueWidth(chunk);
+  return values.subarray(from * width, to * width) as PlainValues;
+}
+
+/** Pages of at most `pageRows` rows and about `pageBytes` bytes of values, cut where a row starts. */
+function pageSpans(chunk: LeafChunk, pageRows: number, pageBytes: number): PageSpan[] {
+  const { def, rep, levelCount: n } = chunk;
+  const maxDef = chunk.leaf.maxDef;
+  const offsets = 'offsets' in chunk.values ? chunk.values.offsets : undefined;
+  const width = chunk.leaf.type.physical === 'BOOLEAN' ? 1 / 8 : chunk.leaf.type.physical === 'INT64' || chunk.leaf.type.physical === 'DOUBLE' ? 8 : chunk.leaf.type.physical === 'INT32' || chunk.leaf.type.physical === 'FLOAT' ? 4 : valueWidth(chunk);
+  const bytesOf = (v0: number, v1: number) => (offsets ? offsets[v1] - offsets[v0] + 4 * (v1 - v0) : (v1 - v0) * width);
+  const spans: PageSpan[] = [];
+  let l = 0;
+  let v = 0;
+  let row = 0;
+  if (n === 0) return [{ levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: 0, rows: 0 }];
+  // Flat required columns: rows, levels and values are one thing; cut by arithmetic.
+  const rowsPerPage = !def && !rep && !offsets ? Math.max(1, Math.min(pageRows, Math.floor(pageBytes / width))) : 0;
+  while (l < n) {
+    const start = { l, v, row };
+    if (rowsPerPage) {
+      const take = Math.min(rowsPerPage, n - l);
+      l += take;
+      v += take;
+      row += take;
+    } else {
+      let bytes = 0;
+      do {
+        let end = l + 1;
+        if (rep) while (end < n && rep[end] !== 0) end++;
+        let present = end - l;
+        if (def) {
+          present = 0;
+          for (let j = l; j < end; j++) if (def[j] === maxDef) present++;
+        }
+        bytes += bytesOf(v, v + present);
+        l = end;
+        v += present;
+        row++;
+      } while (l < n && row - start.row < pageRows && bytes < pageBytes);
+    }
+    spans.push({ levelStart: start.l, levelEnd: l, valueStart: start.v, valueEnd: v, firstRow: start.row, rows: row - start.row });
+  }
+  return spans;
+}
+
+function bitWidth(max: number): number {
+  return max === 0 ? 0 : 32 - Math.clz32(max);
+}
+
+export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: ChunkOptions): WrittenChunk {
+  const { leaf } = chunk;
+  const physical = leaf.type.physical;
   const codec = compressionCodec(options.compression);
   const compress = (body: Uint8Array) => codec.compress(body, options.level === undefined ? undefined : { level: options.level });
   const parts: Uint8Array[] = [];
   let offset = fileOffset;
   let uncompressedTotal = 0;
-  const encodings = new Set<number>([ENCODING_ID.RLE]);
-  let dictionaryPageOffset: number | undefined;
-  let indices: Int32Array | undefined;
-  let encoder: DictionaryEncoder | undefined;
+  const encodings = new Set<number>();
+  const order = statisticsOrder(leaf.type);
   const locations: PageLocation[] = [];
   const pageStats: Statistics[] = [];
-  const page = (header: PageHeader, body: Uint8Array, uncompressedSize: number, firstRow?: number) => {
+  const pageValues: number[] = [];
+  const emit = (header: PageHeader, body: Uint8Array, uncompressedSize: number, firstRow?: number) => {
     const bytes = encodeStruct(PageHeader, header);
     if (firstRow !== undefined) locations.push({ offset, compressed_page_size: bytes.length + body.length, first_row_index: firstRow });
     parts.push(bytes, body);
     offset += bytes.length + body.length;
     uncompressedTotal += bytes.length + uncompressedSize;
   };
-  const unsigned = column.element.logicalType?.INTEGER?.isSigned === false;
-  const wantsDictionary =
-    options.encoding === 'RLE_DICTIONARY' ||
-    (options.encoding === undefined && options.dictionary && (column.physicalType === 'BYTE_ARRAY' || column.physicalType === 'FIXED_LEN_BYTE_ARRAY'));
-  const valueEncoding: ValueEncoding = options.encoding && options.encoding !== 'RLE_DICTIONARY' ? options.encoding : 'PLAIN';
-  if (wantsDictionary) {
-    encoder = new DictionaryEncoder(column.physicalType, { typeLength: column.typeLength });
-    if (encoder.add(column.values as ByteArrays)) {
-      const dictionary = encoder.dictionaryPage();
-      const compressed = compress(dictionary);
-      dictionaryPageOffset = offset;
-      page({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING_ID.PLAIN } }, compressed, dictionary.length);
-      indices = encoder.indices();
-      encodings.add(ENCODING_ID.PLAIN);
-      encodings.add(ENCODING_ID.RLE_DICTIONARY);
+
+  const spans = pageSpans(chunk, options.pageRows, options.pageBytes);
+  // The dictionary takes pages while it fits; `dictionaryPages` of them are dictionary-encoded.
+  let encoder: DictionaryEncoder | undefined;
+  let dictionaryPages = 0;
+  let indices: Int32Array | undefined;
+  if (options.dictionary && physical !== 'BOOLEAN' && chunk.valueCount > 0) {
+    encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
+    for (const span of spans) {
+      if (!encoder.add(sliceValues(chunk, span.valueStart, span.valueEnd) as never)) break;
+      dictionaryPages++;
     }
+    if (dictionaryPages === 0) encoder = undefined;
+    else indices = encoder.indices();
   }
+  let dictionaryPageOffset: number | undefined;
+  if (encoder) {
+    const dictionary = encoder.dictionaryPage();
+    const compressed = compress(dictionary);
+    dictionaryPageOffset = offset;
+    emit({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING_ID.PLAIN } }, compressed, dictionary.length);
+    encodings.add(ENCODING_ID.PLAIN);
+  }
+
   const dataPageOffset = offset;
-  const slots = column.definitionLevels?.length ?? ('offsets' in column.values ? column.values.offsets.length - 1 : column.values.length / (column.physicalType === 'FIXED_LEN_BYTE_ARRAY' ? column.typeLength! : 1));
-  let value = 0;
-  for (let start = 0; start < slots || (slots === 0 && start === 0); start += options.pageRows) {
-    const end = Math.min(slots, start + options.pageRows);
-    const def = column.definitionLevels?.subarray(start, end);
-    let present = end - start;
-    if (def) present = def.reduce((s, d) => s + d, 0);
-    // v1 prefixes the levels with their length; v2 gives it in the header and leaves them uncompressed.
-    const levels = !def ? new Uint8Array(0) : options.pageVersion === 1 ? encodeRleHybridLengthPrefixed(def, 1) : encodeRleHybrid(def, 1);
+  const defWidth = bitWidth(leaf.maxDef);
+  const repWidth = bitWidth(leaf.maxRep);
+  spans.forEach((span, p) => {
+    const def = chunk.def?.subarray(span.levelStart, span.levelEnd);
+    const rep = chunk.rep?.subarray(span.levelStart, span.levelEnd);
+    const levelEntries = span.levelEnd - span.levelStart;
+    const nulls = levelEntries - (span.valueEnd - span.valueStart);
+    const values = sliceValues(chunk, span.valueStart, span.valueEnd);
     let encoded: Uint8Array;
     let encoding: number;
-    if (indices && encoder) {
-      encoded = encoder.encodeIndices(indices.subarray(value, value + present));
+    if (encoder && p < dictionaryPages) {
+      encoded = encoder.encodeIndices(indices!.subarray(span.valueStart, span.valueEnd));
       encoding = ENCODING_ID.RLE_DICTIONARY;
     } else {
-      encoded = encodeValues(column.physicalType, sliceValues(column, column.values, value, value + present), column.typeLength, valueEncoding);
-      encoding = ENCODING_ID[valueEncoding];
-      encodings.add(encoding);
+      encoded = encodeValues(physical, values, leaf.type.typeLength, options.encoding);
+      encoding = ENCODING_ID[options.encoding];
     }
-    const pageValues = sliceValues(column, column.values, value, value + present);
-    pageStats.push(columnStatistics(column.physicalType, pageValues, end - start - present, unsigned, column.typeLength));
-    value += present;
+    encodings.add(encoding);
+    if (options.statistics) {
+      pageStats.push(columnStatistics(order, values, nulls, leaf.type.typeLength));
+      pageValues.push(span.valueEnd - span.valueStart);
+    }
     if (options.pageVersion === 2) {
+      const repBytes = rep ? encodeRleHybrid(rep, repWidth) : new Uint8Array(0);
+      const defBytes = def ? encodeRleHybrid(def, defWidth) : new Uint8Array(0);
       const compressed = compress(encoded);
-      const body = concatBytes([levels, compressed]);
-      page(
+      const body = concatBytes([repBytes, defBytes, compressed]);
+      emit(
         {
           type: 3,
-          uncompressed_page_size: levels.length + encoded.length,
+          uncompressed_page_size: repBytes.length + defBytes.length + encoded.length,
           compressed_page_size: body.length,
           crc: crc32(body) | 0,
           data_page_header_v2: {
-            num_values: end - start,
-            num_nulls: end - start - present,
-            num_rows: end - start,
+            num_values: levelEntries,
+            num_nulls: nulls,
+            num_rows: span.rows,
             encoding,
-            definition_levels_byte_length: levels.length,
-            repetition_levels_byte_length: 0,
+            definition_levels_byte_length: defBytes.length,
+            repetition_levels_byte_length: repBytes.length,
             is_compressed: true,
           },
         },
         body,
-        levels.length + encoded.length,
-        start,
+        repBytes.length + defBytes.length + encoded.length,
+        span.firstRow,
       );
     } else {
-      const body = concatBytes([levels, encoded]);
+      // v1 prefixes each level run with its byte length; repetition levels first.
+      const repBytes = rep ? encodeRleHybridLengthPrefixed(rep, repWidth) : new Uint8Array(0);
+      const defBytes = def ? encodeRleHybridLengthPrefixed(def, defWidth) : new Uint8Array(0);
+      const body = repBytes.length + defBytes.length === 0 ? encoded : concatBytes([repBytes, defBytes, encoded]);
       const compressed = compress(body);
-      page(
+      emit(
         {
           type: 0,
           uncompressed_page_size: body.length,
           compressed_page_size: compressed.length,
           crc: crc32(compressed) | 0,
-          data_page_header: { num_values: end - start, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },
+          data_page_header: { num_values: levelEntries, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },
         },
         compressed,
         body.length,
-        start,
+        span.firstRow,
       );
     }
-    if (slots === 0) break;
+  });
+  if (chunk.def || chunk.rep) encodings.add(ENCODING_ID.RLE);
+
+  let bloomFilter: Uint8Array | undefined;
+  if (options.bloom && physical !== 'BOOLEAN') {
+    const filter = SplitBlockBloomFilter.forNdv(Math.max(1, options.bloom.ndv ?? chunk.valueCount), options.bloom.fpp ?? 0.01);
+    filter.insertHashes(hashValues(physical, chunk.values as never, leaf.type.typeLength));
+    bloomFilter = encodeBloomFilter(filter);
   }
+  const statistics = options.statistics ? chunkStatistics(order, pageStats) : undefined;
+  // A dictionary over the whole chunk counts its distinct values, where equal bits mean equal values.
+  if (statistics && encoder && dictionaryPages === spans.length && physical !== 'FLOAT' && physical !== 'DOUBLE' && leaf.type.conversion !== 'float16') statistics.distinct_count = encoder.size;
   const meta: ColumnMetaData = {
-    type: column.element.type!,
+    type: leaf.element.type!,
     encodings: [...encodings].sort((a, b) => a - b),
-    path_in_schema: [column.element.name],
+    path_in_schema: leaf.path,
     codec: COMPRESSION_CODEC.indexOf(options.compression as never),
-    num_values: slots,
+    num_values: chunk.levelCount,
     total_uncompressed_size: uncompressedTotal,
     total_compressed_size: offset - fileOffset,
     data_page_offset: dataPageOffset,
     dictionary_page_offset: dictionaryPageOffset,
-    statistics: columnStatistics(column.physicalType, column.values, column.nullCount, unsigned, column.typeLength),
+    statistics,
   };
-  return { parts, meta, columnIndex: columnIndexOf(pageStats), offsetIndex: { page_locations: locations } };
+  return { parts, meta, columnIndex: options.statistics ? columnIndexOf(pageStats, pageValues) : undefined, offsetIndex: { page_locations: locations }, bloomFilter };
 }
 
 /**
  * A ColumnIndex from per-page statistics; none when a page has values but no min/max (byte arrays
  * over the statistics limit, INT96, or only NaN), since every entry must then be valid.
  */
-function columnIndexOf(pages: Statistics[]): ColumnIndex | undefined {
-  const nullPages = pages.map((p) => p.min_value === undefined && p.null_count !== undefined && p.null_count > 0 && p.max_value === undefined);
+function columnIndexOf(pages: Statistics[], valueCounts: number[]): ColumnIndex | undefined {
+  const nullPages = pages.map((p, i) => valueCounts[i] === 0 && (p.null_count ?? 0) > 0);
   if (pages.some((p, i) => !nullPages[i] && (p.min_value === undefined || p.max_value === undefined))) return undefined;
   return {
     null_pages: nullPages,
