@@ -14,6 +14,8 @@ export interface NativeBinding {
   compressInto(codec: string, input: Uint8Array, out: Uint8Array, level: number): number;
   /** Decompresses into `out`, whose length is the declared uncompressed size; more or fewer bytes is an error. LZ4 is the deprecated codec (Hadoop framing or a bare block). */
   decompressInto(codec: string, input: Uint8Array, out: Uint8Array): void;
+  /** CRC-32 (IEEE) of `input` (Parquet page checksums). */
+  crc32(input: Uint8Array): number;
   /** The worst-case compressed size of `n` bytes for a codec (SNAPPY, LZ4_RAW, LZ4, ZSTD, GZIP, BROTLI). */
   maxCompressedLength(codec: string, n: number): number;
   decodeByteStreamSplit(bytes: Uint8Array, width: number, out: Uint8Array): void;

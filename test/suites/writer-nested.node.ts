@@ -3,7 +3,9 @@
 // (the dump comparison) and DuckDB the same aggregates; field ids, sorting columns and bloom
 // filters are where other readers look for them; bad input is refused and leaves no file.
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { backend, ParquetryError } from '@parquetry/core';
@@ -22,90 +24,14 @@ import {
   type Row,
   type WriteOptions,
 } from '@parquetry/parquet';
-import {
-  Binary,
-  Bool,
-  DateDay,
-  Decimal,
-  Field,
-  FixedSizeBinary,
-  Float16,
-  Float64,
-  Int16,
-  Int32,
-  Int64,
-  List,
-  Map_,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  TimeMicrosecond,
-  TimestampMicrosecond,
-  TimestampNanosecond,
-  Uint64,
-  Uint8,
-  Utf8,
-} from 'apache-arrow';
+import { Field, Int32, RecordBatch, Schema, Struct, Table, Utf8 } from 'apache-arrow';
 import { listAt } from '@parquetry/thrift';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { firstRowDifference } from '../lib/arrow-rows.js';
 import { firstDifference, readDumpIndex } from '../lib/pyarrow-compare.js';
 import { runReference } from '../lib/python.js';
-import { rng } from '../lib/random.js';
-
-const f = (name: string, type: unknown, nullable = true) => new Field(name, type as never, nullable);
-const SCHEMA = new Schema([
-  f('id', new Int64(), false),
-  f('tags', new List(f('item', new Utf8()))),
-  f('matrix', new List(f('row', new List(f('v', new Int32(), false)))), false),
-  f('point', new Struct([f('x', new Float64(), false), f('y', new Float64()), f('labels', new List(f('l', new Utf8(), false)))])),
-  f('attrs', new Map_(f('entries', new Struct([f('key', new Utf8(), false), f('value', new Int64())]), false))),
-  f('events', new List(f('e', new Struct([f('ts', new TimestampMicrosecond(), false), f('kind', new Utf8())])))),
-  f('price', new Decimal(2, 9, 128)),
-  f('big', new Decimal(4, 30, 128)),
-  f('half', new Float16()),
-  f('day', new DateDay()),
-  f('tod', new TimeMicrosecond()),
-  f('ns', new TimestampNanosecond()),
-  f('raw', new Binary()),
-  f('fixed', new FixedSizeBinary(4)),
-  f('tiny', new Uint8()),
-  f('small', new Int16(), false),
-  f('huge', new Uint64()),
-  f('flag', new Bool()),
-]);
-
-/** Rows with nulls, empty lists and maps, and null elements at every level. */
-function sampleRows(n: number, seed: number, from = 0): Row[] {
-  const next = rng(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
-  return Array.from({ length: n }, (_, k) => {
-    const i = from + k;
-    const m = i % 6;
-    return {
-      id: BigInt(i) * 1_000_003n - 7n,
-      tags: m === 0 ? null : m === 1 ? [] : m === 2 ? ['a', null, 'b'] : [`t${i % 13}`, pick(['x', 'y', 'ü'])],
-      matrix: m === 3 ? [] : [[i, -i], m === 4 ? null : [], [7]].slice(0, 1 + (i % 3)),
-      point: m === 5 ? null : { x: i / 3, y: m === 2 ? null : -i, labels: m === 1 ? null : m === 2 ? [] : ['p', `q${i % 4}`] },
-      attrs: m === 0 ? null : m === 1 ? new Map() : new Map<string, bigint | null>([['k1', BigInt(i)], [`k${i % 5}x`, m === 2 ? null : -5n]]),
-      events: m === 4 ? null : Array.from({ length: i % 4 }, (_, e) => (e === 1 && m === 3 ? null : { ts: Date.UTC(2026, 0, 1) + i * 1000 + e, kind: e === 2 ? null : pick(['view', 'click']) })),
-      price: m === 1 ? null : BigInt(i * 101 - 50_000),
-      big: m === 2 ? null : 10n ** 29n - BigInt(i) * 7919n * (i % 2 ? 1n : -1n),
-      half: m === 3 ? null : pick([0.5, -2, 65504, 1 / 1024, -0]),
-      day: m === 4 ? null : new Date(Date.UTC(1969 + (i % 60), i % 12, 1 + (i % 28))),
-      tod: m === 5 ? null : BigInt(i) * 1_000_003n % 86_400_000_000n,
-      ns: m === 0 ? null : Date.UTC(2000, 0, 1) + i * 17,
-      raw: m === 1 ? null : new Uint8Array([i & 255, 0, 255].slice(0, i % 4)),
-      fixed: m === 2 ? null : new Uint8Array([i & 255, (i >> 8) & 255, 1, 2]),
-      tiny: m === 3 ? null : i % 256,
-      small: (i % 65536) - 32768,
-      huge: m === 4 ? null : 2n ** 64n - 1n - BigInt(i),
-      flag: m === 5 ? null : i % 3 === 0,
-    };
-  });
-}
+import { f, sampleRows, SCHEMA } from '../lib/nested-sample.js';
 
 const suiteOf = suite('writer: nested and logical types, streaming, sinks');
 let dir = '';
@@ -306,6 +232,16 @@ suiteOf('bad input is refused before anything lands at the path', async () => {
   } catch (error) {
     assert.ok(ParquetryError.is(error) && /a is not nullable but holds a null/.test(error.message), String(error));
   }
+});
+
+suiteOf('native and TypeScript backends write byte-identical files (uncompressed: the compressors differ)', () => {
+  if (backend() !== 'native') return; // one comparison is enough; it runs both backends itself
+  const run = (mode: string) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../lib/write-fixture.ts', import.meta.url))], { env: { ...process.env, PARQUETRY_BACKEND: mode }, encoding: 'utf8' })) as Record<string, string>;
+  const native = run('native');
+  const ts = run('ts');
+  assert.is(Object.keys(native).length, 4);
+  assert.equal(ts, native);
 });
 
 suiteOf.run();

@@ -1,6 +1,6 @@
 export { ParquetryError, ERROR_CODES, rebaseErrorOffset, type ErrorCode, type ErrorLocation } from './error.js';
 export { ByteCursor, writeUleb32 } from './cursor.js';
-export { crc32 } from './crc32.js';
+export { crc32 } from './crc32-dispatch.js';
 export { PHYSICAL_TYPES, type PhysicalType, type ByteArrays } from './types.js';
 export { parseBackendMode, type BackendMode, type BackendName } from './backend-mode.js';
 export { backend, backendMode, nativeBinding, requireNativeBinding, useNative, NATIVE_MIN_VALUES } from './backend.js';

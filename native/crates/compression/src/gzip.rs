@@ -131,3 +131,19 @@ pub fn compress_into(input: &[u8], out: &mut [u8], level: u32) -> Result<usize> 
         Ok(n)
     })
 }
+
+/// CRC-32 (IEEE, reflected) of `bytes`, by libdeflate's folding implementation: Parquet page CRCs.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    // SAFETY: libdeflate reads exactly `bytes.len()` bytes from a valid slice.
+    unsafe { ld::libdeflate_crc32(0, bytes.as_ptr().cast(), bytes.len()) }
+}
+
+#[cfg(test)]
+mod crc_tests {
+    #[test]
+    fn crc32_of_known_strings() {
+        assert_eq!(super::crc32(b""), 0);
+        assert_eq!(super::crc32(b"123456789"), 0xcbf4_3926);
+        assert_eq!(super::crc32(b"The quick brown fox jumps over the lazy dog"), 0x414f_a339);
+    }
+}

@@ -68,3 +68,9 @@ pub fn decompress_into(codec: String, input: Uint8ArraySlice, mut out: Uint8Arra
     }
     .map_err(to_js)
 }
+
+/// CRC-32 (IEEE) of `input`: page checksums, one call per page.
+#[napi]
+pub fn crc32(input: Uint8ArraySlice) -> u32 {
+    gzip::crc32(input.as_ref())
+}
