@@ -24,7 +24,7 @@ import {
   type Row,
   type WriteOptions,
 } from '@parquetry/parquet';
-import { Field, Int32, RecordBatch, Schema, Struct, Table, Utf8 } from 'apache-arrow';
+import { Dictionary, Field, FixedSizeList, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { listAt } from '@parquetry/thrift';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -231,6 +231,26 @@ suiteOf('bad input is refused before anything lands at the path', async () => {
     assert.unreachable('nulls in a required column');
   } catch (error) {
     assert.ok(ParquetryError.is(error) && /a is not nullable but holds a null/.test(error.message), String(error));
+  }
+});
+
+suiteOf('dictionary-typed and fixed-size-list columns are written as their values and as lists', async () => {
+  const keys = Int32Array.from({ length: 50 }, (_, i) => (i * 7) % 3);
+  const words = vectorFromArray(['red', 'green', 'blue'], new Utf8());
+  const validity = new Uint8Array(7).fill(0xff);
+  validity[0] = 0xfe; // row 0 is null
+  const dictType = new Dictionary(new Utf8(), new Int32());
+  const dictData = makeData({ type: dictType, length: 50, nullCount: 1, nullBitmap: validity, data: keys, dictionary: words });
+  const fixedType = new FixedSizeList(2, f('xy', new Float64(), false));
+  const fixed = vectorFromArray(Array.from({ length: 50 }, (_, i) => (i % 9 === 0 ? null : [i, -i])), fixedType);
+  const schema = new Schema([f('color', dictType), f('pair', fixedType)]);
+  const table = new Table([new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 50, nullCount: 0, children: [dictData, fixed.data[0]] }))]).slice(3, 47);
+  const back = await readTable(await openParquet(memorySource(encodeParquet(table, { pageRows: 7 }))));
+  for (let r = 0; r < table.numRows; r++) {
+    assert.is(back.getChild('color')!.get(r), table.getChild('color')!.get(r), `color row ${r}`);
+    const want = table.getChild('pair')!.get(r);
+    const got = back.getChild('pair')!.get(r);
+    assert.equal(got === null ? null : [...got], want === null ? null : [...want], `pair row ${r}`);
   }
 });
 

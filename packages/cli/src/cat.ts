@@ -13,10 +13,11 @@ export interface CatOptions {
   stats?: ReadStats;
 }
 
+/** A CSV cell: null is an empty cell, an empty string a quoted "" (so the two stay apart). */
 function csvCell(v: Json): string {
   if (v === null) return '';
   const s = typeof v === 'string' ? v : jsonText(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s === '' || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Writes the rows through `write` (which may return a promise to apply backpressure). */

@@ -1,7 +1,7 @@
 // `parquetry sample FILE [--rows N] [--compression C]`: a deterministic recommendation sample
 // (user and item ids, an event time, a label, a click flag, nine float features, a category and a
 // 36-character request id) written by Parquetry itself, for trying the other commands on.
-import { encodeParquet, type WriteOptions } from '@parquetry/parquet';
+import { createParquetWriter, type WriteOptions } from '@parquetry/parquet';
 import { Bool, Field, Float32, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, TimestampMicrosecond, Utf8, type Data } from 'apache-arrow';
 
 function random(seed: number): () => number {
@@ -14,6 +14,7 @@ function random(seed: number): () => number {
   };
 }
 
+const START_TIME = 1_767_225_600_000_000n; // 2026-01-01T00:00:00Z in microseconds
 const CATEGORIES = ['news', 'sports', 'music', 'video', 'shopping', 'travel', 'food', 'games'];
 const encoder = new TextEncoder();
 
@@ -29,8 +30,18 @@ function strings(values: string[], valid: Uint8Array): Data {
   return makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes });
 }
 
-export function sampleTable(rows: number, seed = 42): Table {
+/** The sample as record batches of `batchRows` rows, made as they are consumed (one PRNG stream). */
+export function* sampleBatches(rows: number, seed = 42, batchRows = 65_536): Generator<RecordBatch> {
   const next = random(seed);
+  const state = { time: START_TIME };
+  for (let done = 0; done < rows; done += batchRows) yield sampleBatch(Math.min(batchRows, rows - done), next, state);
+}
+
+export function sampleTable(rows: number, seed = 42): Table {
+  return new Table([sampleBatch(rows, random(seed), { time: START_TIME })]);
+}
+
+function sampleBatch(rows: number, next: () => number, state: { time: bigint }): RecordBatch {
   const userIds = new BigInt64Array(rows);
   const itemIds = new BigInt64Array(rows);
   const times = new BigInt64Array(rows);
@@ -40,7 +51,7 @@ export function sampleTable(rows: number, seed = 42): Table {
   const categories: string[] = [];
   const requests: string[] = [];
   const hasCategory = new Uint8Array(rows);
-  let time = 1_767_225_600_000_000n; // 2026-01-01T00:00:00Z in microseconds
+  let time = state.time;
   for (let i = 0; i < rows; i++) {
     userIds[i] = BigInt(1_000_000 + Math.floor(next() * 50_000));
     itemIds[i] = BigInt(Math.floor(next() ** 3 * 2_000_000));
@@ -75,10 +86,50 @@ export function sampleTable(rows: number, seed = 42): Table {
     strings(categories, hasCategory),
     strings(requests, new Uint8Array(rows).fill(1)),
   ];
+  state.time = time;
   const schema = new Schema(fields);
-  return new Table([new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }))]);
+  return new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, nullCount: 0, children }));
 }
 
-export function writeSample(rows: number, options: WriteOptions = {}): Uint8Array {
-  return encodeParquet(sampleTable(rows), { rowGroupSize: 250_000, ...options });
+export interface SampleWritten {
+  rows: number;
+  /** Bytes of Arrow data handed to the writer. */
+  arrowBytes: number;
+  fileBytes: number;
+  /** Seconds spent in the writer (the sample's generation left out). */
+  seconds: number;
+}
+
+/** Streams the sample into `path` in batches, timing the writer alone. */
+export async function writeSample(path: string, rows: number, options: WriteOptions = {}): Promise<SampleWritten> {
+  const batches = sampleBatches(rows);
+  const first = batches.next();
+  const schema = first.done ? sampleTable(0).schema : first.value.schema;
+
+  const writer = createParquetWriter(path, schema, { rowGroupSize: 250_000, ...options });
+  let seconds = 0;
+  let arrowBytes = 0;
+  const timed = async (step: () => Promise<void>) => {
+    const started = performance.now();
+    await step();
+    seconds += (performance.now() - started) / 1000;
+  };
+  try {
+    for (let b = first; !b.done; b = batches.next()) {
+      const batch = b.value;
+      arrowBytes += arrowDataBytes(batch.data);
+      await timed(() => writer.write(batch));
+    }
+    await timed(() => writer.close());
+  } catch (error) {
+    await writer.abort(error);
+    throw error;
+  }
+  return { rows, arrowBytes, fileBytes: writer.bytesWritten, seconds };
+}
+
+export function arrowDataBytes(data: Data): number {
+  let n = 0;
+  for (const buffer of [data.values, data.valueOffsets, data.nullBitmap] as Array<ArrayBufferView | undefined>) n += buffer?.byteLength ?? 0;
+  return data.children.reduce((s, c) => s + arrowDataBytes(c), n);
 }

@@ -29,24 +29,29 @@ function fail(path: string, detail: string): never {
 function byteArrays(data: Data, indices: Int32Array | undefined, count: number, path: string): ByteArrays {
   const raw = data.valueOffsets as unknown as Int32Array | BigInt64Array;
   const src = data.values as Uint8Array;
-  const at = (i: number) => Number(raw[i]);
   if (!indices && raw instanceof Int32Array) {
     const base = raw[0];
     const offsets = base === 0 ? raw.subarray(0, count + 1) : raw.slice(0, count + 1).map((o) => o - base);
     return { offsets, bytes: src.subarray(base, raw[count]) };
   }
+  // 32-bit offsets read directly; 64-bit ones narrowed once.
+  const src32 = raw instanceof Int32Array ? raw : Int32Array.from(raw, (o) => (o > 0x7fffffffn ? fail(path, 'a large binary offset past 2 GiB') : Number(o)));
   const offsets = new Int32Array(count + 1);
   let size = 0;
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    size += at(i + 1) - at(i);
+    size += src32[i + 1] - src32[i];
     if (size > 2 ** 31 - 1) fail(path, 'more than 2 GiB of byte arrays in one row group; lower rowGroupSize');
     offsets[k + 1] = size;
   }
   const bytes = new Uint8Array(size);
   for (let k = 0; k < count; k++) {
     const i = indices ? indices[k] : k;
-    bytes.set(src.subarray(at(i), at(i + 1)), offsets[k]);
+    const a = src32[i];
+    const b = src32[i + 1];
+    const at = offsets[k];
+    if (b - a <= 16) for (let j = a; j < b; j++) bytes[at + j - a] = src[j];
+    else bytes.set(src.subarray(a, b), at);
   }
   return { offsets, bytes };
 }
@@ -84,7 +89,23 @@ function decimals(type: WriteLeafType, data: Data, indices: Int32Array | undefin
   return out;
 }
 
+/** Dictionary-typed data: the present keys mapped to rows of the dictionary, read from there. */
+function undictionary(type: WriteLeafType, data: Data, indices: Int32Array | undefined, count: number, path: string): PlainValues {
+  const chunks = data.dictionary?.data ?? [];
+  if (chunks.length !== 1) throw new ParquetryError('UNSUPPORTED', `column ${path}: a dictionary in ${chunks.length} chunks`, { columnPath: path });
+  const dictionary = chunks[0];
+  const keys = data.values as Int32Array | Int8Array | Int16Array | Uint8Array | Uint16Array | Uint32Array | BigInt64Array;
+  const rows = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const key = Number(keys[indices ? indices[k] : k]);
+    if (!(key >= 0 && key < dictionary.length)) fail(path, `dictionary key ${key} is outside its ${dictionary.length} values`);
+    rows[k] = key;
+  }
+  return leafValues(type, dictionary, rows, count, path);
+}
+
 export function leafValues(type: WriteLeafType, data: Data, indices: Int32Array | undefined, count: number, path: string): PlainValues {
+  if (data.dictionary) return undictionary(type, data, indices, count, path);
   switch (type.conversion) {
     case 'null':
       return new Int32Array(0);

@@ -91,9 +91,15 @@ function checkerOf(field: Field): Check {
       break;
     }
     case Type.List:
-    case Type.LargeList: {
+    case Type.LargeList:
+    case Type.FixedSizeList: {
       const element = checkerOf(type.children[0]);
-      check = (v, where) => (Array.isArray(v) ? v.map((e, i) => element(e, `${where}[${i}]`)) : bad(where, `${describe(v)} is not an array`));
+      const size = t.typeId === Type.FixedSizeList ? (type as unknown as { listSize: number }).listSize : undefined;
+      check = (v, where) => {
+        if (!Array.isArray(v)) bad(where, `${describe(v)} is not an array`);
+        if (size !== undefined && v.length !== size) bad(where, `an array of ${v.length} elements where ${size} are fixed`);
+        return v.map((e, i) => element(e, `${where}[${i}]`));
+      };
       break;
     }
     case Type.Struct: {

@@ -47,7 +47,12 @@ function isNull(data: Data, i: number): boolean {
 /** Slots with the nulls of `data` ended at `def`. */
 function endNulls(data: Data, slots: Slots, def: number): Slots {
   if (!hasNulls(data)) return slots;
-  const idx = slots.idx ? slots.idx.slice() : Int32Array.from({ length: slots.n }, (_, i) => i);
+  let idx: Int32Array;
+  if (slots.idx) idx = slots.idx.slice();
+  else {
+    idx = new Int32Array(slots.n);
+    for (let i = 0; i < slots.n; i++) idx[i] = i;
+  }
   const endDef = slots.endDef ? slots.endDef.slice() : new Int32Array(slots.n);
   for (let i = 0; i < slots.n; i++) {
     const at = idx[i];
@@ -63,8 +68,18 @@ function offsetAt(offsets: Int32Array | BigInt64Array, i: number): number {
   return Number(offsets[i]);
 }
 
+/** Element offsets of list data: its value offsets, or `i × size` for a fixed-size list. */
+function listOffsets(data: Data): Int32Array | BigInt64Array {
+  const type = data.type as unknown as { typeId: Type; listSize?: number };
+  if (type.typeId !== Type.FixedSizeList) return data.valueOffsets as unknown as Int32Array | BigInt64Array;
+  const size = type.listSize ?? 0;
+  const offsets = new Int32Array(data.length + 1);
+  for (let i = 0; i <= data.length; i++) offsets[i] = i * size;
+  return offsets;
+}
+
 function expandList(node: WriteNode & { kind: 'list' }, data: Data, slots: Slots): Slots {
-  const offsets = data.valueOffsets as unknown as Int32Array | BigInt64Array;
+  const offsets = listOffsets(data);
   const emptyDef = node.defAbove + (node.nullable ? 1 : 0);
   let n = 0;
   for (let i = 0; i < slots.n; i++) {

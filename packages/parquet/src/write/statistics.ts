@@ -41,6 +41,13 @@ function compareBytes(a: Uint8Array, b: Uint8Array, signed: boolean): number {
   return a.length - b.length;
 }
 
+function compareRanges(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number, signed: boolean): number {
+  const n = Math.min(aEnd - a, bEnd - b);
+  if (signed && n > 0 && bytes[a] !== bytes[b]) return ((bytes[a] << 24) >> 24) - ((bytes[b] << 24) >> 24);
+  for (let i = 0; i < n; i++) if (bytes[a + i] !== bytes[b + i]) return bytes[a + i] - bytes[b + i];
+  return aEnd - a - (bEnd - b);
+}
+
 /** A maximum cut to MAX_STAT_BYTES that is still at least the value; undefined if none is. */
 function truncatedMax(v: Uint8Array): Uint8Array | undefined {
   const out = v.slice(0, MAX_STAT_BYTES);
@@ -104,33 +111,94 @@ export function columnStatistics(order: StatisticsOrder, values: PlainValues, nu
   if (order === 'bytes' || order === 'signed-bytes') {
     const signed = order === 'signed-bytes';
     const arrays = 'offsets' in values ? (values as ByteArrays) : undefined;
-    const fixed = values as Uint8Array;
-    const count = arrays ? arrays.offsets.length - 1 : fixed.length / (typeLength || 1);
-    let min: Uint8Array | undefined;
-    let max: Uint8Array | undefined;
+    const bytes = arrays ? arrays.bytes : (values as Uint8Array);
+    const width = typeLength || 1;
+    const count = arrays ? arrays.offsets.length - 1 : bytes.length / width;
+    // Compared in place (no view per value): the indices of the least and the greatest.
+    const offsets = arrays ? arrays.offsets : undefined;
+    let lo = -1;
+    let hi = -1;
+    let loStart = 0;
+    let loEnd = 0;
+    let hiStart = 0;
+    let hiEnd = 0;
     for (let i = 0; i < count; i++) {
-      const v = arrays ? arrays.bytes.subarray(arrays.offsets[i], arrays.offsets[i + 1]) : fixed.subarray(i * typeLength!, (i + 1) * typeLength!);
-      if (!min || compareBytes(v, min, signed) < 0) min = v;
-      if (!max || compareBytes(v, max, signed) > 0) max = v;
+      const a = offsets ? offsets[i] : i * width;
+      const b = offsets ? offsets[i + 1] : a + width;
+      if (lo < 0 || compareRanges(bytes, a, b, loStart, loEnd, signed) < 0) {
+        lo = i;
+        loStart = a;
+        loEnd = b;
+      }
+      if (hi < 0 || compareRanges(bytes, a, b, hiStart, hiEnd, signed) > 0) {
+        hi = i;
+        hiStart = a;
+        hiEnd = b;
+      }
     }
+    const min = lo < 0 ? undefined : bytes.subarray(loStart, loEnd);
+    const max = hi < 0 ? undefined : bytes.subarray(hiStart, hiEnd);
     if (min && max) setBytes(stats, min, max);
     return stats;
   }
-  const typed = values as Int32Array | BigInt64Array | Float32Array | Float64Array | Uint8Array;
-  const unsigned32 = order === 'uint32';
-  const unsigned64 = order === 'uint64';
-  let min: number | bigint | undefined;
-  let max: number | bigint | undefined;
-  for (let i = 0; i < typed.length; i++) {
-    let v: number | bigint = typed[i];
-    if (typeof v === 'number' && v !== v) continue;
-    if (unsigned32) v = (v as number) >>> 0;
-    else if (unsigned64) v = BigInt.asUintN(64, v as bigint);
-    if (min === undefined || v < min) min = v;
-    if (max === undefined || v > max) max = v;
-  }
-  if (min !== undefined && max !== undefined) setNumbers(stats, order, min, max);
+  const range = order === 'int64' || order === 'uint64' ? int64Range(values as BigInt64Array, order === 'uint64') : numberRange(values as Int32Array | Float32Array | Float64Array | Uint8Array, order === 'uint32');
+  if (range) setNumbers(stats, order, range[0], range[1]);
   return stats;
+}
+
+/** Min and max of 32-bit ints, floats (NaN left out) or booleans; plain number loops, no allocation. */
+function numberRange(typed: Int32Array | Float32Array | Float64Array | Uint8Array, unsigned: boolean): [number, number] | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  let seen = false;
+  if (unsigned) {
+    for (let i = 0; i < typed.length; i++) {
+      const v = typed[i] >>> 0;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    seen = typed.length > 0;
+  } else {
+    for (let i = 0; i < typed.length; i++) {
+      const v = typed[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      // NaN fails both comparisons: it is left out, and only a value that is not NaN counts as seen.
+      if (v === v) seen = true;
+    }
+  }
+  return seen ? [min, max] : undefined;
+}
+
+/** Min and max of 64-bit ints compared on their 32-bit halves (no BigInt per value). */
+function int64Range(values: BigInt64Array, unsigned: boolean): [bigint, bigint] | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
+  const flip = unsigned ? 0 : 0x80000000;
+  // Each value as (high ^ flip, low) compared unsigned: the order of the signed or unsigned value.
+  let minAt = 0;
+  let maxAt = 0;
+  let minHi = (words[1] ^ flip) >>> 0;
+  let minLo = words[0] >>> 0;
+  let maxHi = minHi;
+  let maxLo = minLo;
+  for (let i = 1; i < n; i++) {
+    const hi = (words[2 * i + 1] ^ flip) >>> 0;
+    const lo = words[2 * i] >>> 0;
+    if (hi < minHi || (hi === minHi && lo < minLo)) {
+      minHi = hi;
+      minLo = lo;
+      minAt = i;
+    }
+    if (hi > maxHi || (hi === maxHi && lo > maxLo)) {
+      maxHi = hi;
+      maxLo = lo;
+      maxAt = i;
+    }
+  }
+  const at = (i: number) => (unsigned ? BigInt.asUintN(64, values[i]) : values[i]);
+  return [at(minAt), at(maxAt)];
 }
 
 /** The statistics of a column chunk from its pages'. */

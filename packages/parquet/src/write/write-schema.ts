@@ -100,7 +100,8 @@ export function writeSchema(schema: Schema, options: SchemaOptions = {}): WriteS
         return { kind: 'struct', name, nullable, defAbove, children: children.map((c) => node(c, c.name, c.nullable, inner, rep, here)) };
       }
       case Type.List:
-      case Type.LargeList: {
+      case Type.LargeList:
+      case Type.FixedSizeList: {
         const child = type.children[0];
         elements.push({ name, repetition_type: repetition, num_children: 1, converted_type: CONVERTED.LIST, logicalType: { LIST: {} }, field_id: id });
         elements.push({ name: 'list', repetition_type: REPEATED, num_children: 1 });
