@@ -20,6 +20,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['reader API', () => import('./suites/reader-api.node.js')],
   ['writer', () => import('./suites/writer.node.js')],
   ['writer nested', () => import('./suites/writer-nested.node.js')],
+  ['writer property', () => import('./suites/writer-property.node.js')],
   ['filter', () => import('./suites/filter.node.js')],
   ['page index', () => import('./suites/page-index.node.js')],
   ['interop: pyarrow and DuckDB files', () => import('./suites/interop.node.js')],

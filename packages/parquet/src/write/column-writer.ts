@@ -124,6 +124,15 @@ function pageSpans(chunk: LeafChunk, pageRows: number, pageBytes: number): PageS
   return spans;
 }
 
+/** Whether the dictionary page plus the indices of `span`'s values take fewer bytes than PLAIN. */
+function dictionaryPays(chunk: LeafChunk, encoder: DictionaryEncoder, span: PageSpan): boolean {
+  const count = span.valueEnd - span.valueStart;
+  const values = chunk.values;
+  const plain = 'offsets' in values ? values.offsets[span.valueEnd] - values.offsets[span.valueStart] + 4 * count : count * encoder.width;
+  const indexBits = Math.max(1, bitWidth(encoder.size - 1));
+  return encoder.dictionaryBytes + Math.ceil((count * indexBits) / 8) < plain;
+}
+
 function bitWidth(max: number): number {
   return max === 0 ? 0 : 32 - Math.clz32(max);
 }
@@ -159,6 +168,12 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
     for (const span of spans) {
       if (!encoder.add(sliceValues(chunk, span.valueStart, span.valueEnd) as never)) break;
       dictionaryPages++;
+      // After the first page, as parquet-mr does: a dictionary that does not beat PLAIN (distinct
+      // values such as ids, timestamps, random floats) is dropped for the whole chunk.
+      if (dictionaryPages === 1 && !dictionaryPays(chunk, encoder, span)) {
+        dictionaryPages = 0;
+        break;
+      }
     }
     if (dictionaryPages === 0) encoder = undefined;
     else indices = encoder.indices();

@@ -74,9 +74,16 @@ function checkerOf(field: Field): Check {
     case Type.Timestamp:
       check = (v, where) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? bad(where, 'an invalid Date') : v) : typeof v === 'number' && Number.isFinite(v) ? v : bad(where, `${describe(v)} is not a Date or epoch milliseconds`));
       break;
-    case Type.Time:
-      check = (v, where) => (typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'bigint' ? v : bad(where, `${describe(v)} is not a time of day`));
+    case Type.Time: {
+      // Seconds and milliseconds are 32-bit (numbers), micro- and nanoseconds 64-bit (bigints).
+      const wide = (t.bitWidth ?? 32) === 64;
+      check = (v, where) => {
+        if (typeof v === 'number' && Number.isSafeInteger(v)) return wide ? BigInt(v) : v;
+        if (typeof v === 'bigint') return wide ? v : Number(v);
+        return bad(where, `${describe(v)} is not a time of day (an integer)`);
+      };
       break;
+    }
     case Type.Decimal: {
       const words = (t.bitWidth ?? 128) / 32;
       const limit = 10n ** BigInt(t.precision ?? 38);

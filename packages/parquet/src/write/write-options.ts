@@ -120,7 +120,7 @@ export function resolveColumnOptions(schema: WriteSchema, options: WriteOptions)
   // Per-column options override the shortcuts; a full path overrides its top-level name.
   const entries = Object.entries(options.columns ?? {}).sort(([a], [b]) => a.split('.').length - b.split('.').length);
   for (const [name, column] of entries) add(name, 'columns', column);
-  return columns.map((c) => {
+  const resolved = columns.map((c) => {
     const own = perColumn.get(c.path) ?? {};
     const encoding = own.encoding ?? 'PLAIN';
     checkEncoding(c.path, c.leaf.type.physical, encoding);
@@ -130,7 +130,8 @@ export function resolveColumnOptions(schema: WriteSchema, options: WriteOptions)
       chunk: {
         ...base,
         compression: own.compression !== undefined ? codecOf(own.compression) : base.compression,
-        level: own.level ?? base.level,
+        // A column with its own codec does not inherit the file's level (it belongs to another codec).
+        level: own.compression !== undefined ? own.level : (own.level ?? base.level),
         dictionary,
         encoding: encoding === 'RLE_DICTIONARY' ? 'PLAIN' : encoding,
         statistics: own.statistics ?? base.statistics,
@@ -138,4 +139,15 @@ export function resolveColumnOptions(schema: WriteSchema, options: WriteOptions)
       },
     };
   });
+  // Levels are checked now, before a byte is written (compressing nothing checks the level).
+  for (const { chunk, path } of resolved) {
+    if (chunk.level === undefined) continue;
+    try {
+      compressionCodec(chunk.compression).compress(new Uint8Array(0), { level: chunk.level });
+    } catch (error) {
+      if (ParquetryError.is(error) && error.code === 'INVALID_ARGUMENT') throw new ParquetryError('INVALID_ARGUMENT', `column ${path}: ${error.detail}`);
+      if (!(ParquetryError.is(error) && error.code === 'UNSUPPORTED')) throw error;
+    }
+  }
+  return resolved;
 }
