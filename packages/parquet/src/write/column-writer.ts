@@ -12,14 +12,13 @@ import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type Col
 import { concatBytes } from '../util/concat.js';
 import { chunkStatistics, columnStatistics, statisticsOrder } from './statistics.js';
 import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
+import { pageSpans, plainBytes, sliceValues, type LeafPart, type PageSpan } from './page-spans.js';
 import type { WriteLeaf } from './write-schema.js';
 
-/** A leaf's levels and present values for one row group. */
+/** A leaf's levels and present values for one row group, in parts (see page-spans.ts). */
 export interface LeafChunk {
   leaf: WriteLeaf;
-  def: Int32Array | undefined;
-  rep: Int32Array | undefined;
-  values: PlainValues;
+  parts: LeafPart[];
   levelCount: number;
   valueCount: number;
   rows: number;
@@ -57,80 +56,22 @@ export interface WrittenChunk {
   bloomFilter: Uint8Array | undefined;
 }
 
-interface PageSpan {
-  levelStart: number;
-  levelEnd: number;
-  valueStart: number;
-  valueEnd: number;
-  firstRow: number;
-  rows: number;
-}
-
-function valueWidth(chunk: LeafChunk): number {
-  const t = chunk.leaf.type;
-  return t.physical === 'FIXED_LEN_BYTE_ARRAY' ? t.typeLength! : t.physical === 'INT96' ? 12 : 1;
-}
-
-export function sliceValues(chunk: LeafChunk, from: number, to: number): PlainValues {
-  const values = chunk.values;
-  if ('offsets' in values) {
-    const base = values.offsets[from];
-    const offsets = base === 0 ? values.offsets.subarray(from, to + 1) : values.offsets.slice(from, to + 1).map((o) => o - base);
-    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
-  }
-  const width = valueWidth(chunk);
-  return values.subarray(from * width, to * width) as PlainValues;
-}
-
-/** Pages of at most `pageRows` rows and about `pageBytes` bytes of values, cut where a row starts. */
-function pageSpans(chunk: LeafChunk, pageRows: number, pageBytes: number): PageSpan[] {
-  const { def, rep, levelCount: n } = chunk;
-  const maxDef = chunk.leaf.maxDef;
-  const offsets = 'offsets' in chunk.values ? chunk.values.offsets : undefined;
-  const width = chunk.leaf.type.physical === 'BOOLEAN' ? 1 / 8 : chunk.leaf.type.physical === 'INT64' || chunk.leaf.type.physical === 'DOUBLE' ? 8 : chunk.leaf.type.physical === 'INT32' || chunk.leaf.type.physical === 'FLOAT' ? 4 : valueWidth(chunk);
-  const bytesOf = (v0: number, v1: number) => (offsets ? offsets[v1] - offsets[v0] + 4 * (v1 - v0) : (v1 - v0) * width);
-  const spans: PageSpan[] = [];
-  let l = 0;
-  let v = 0;
-  let row = 0;
-  if (n === 0) return [{ levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: 0, rows: 0 }];
-  // Flat required columns: rows, levels and values are one thing; cut by arithmetic.
-  const rowsPerPage = !def && !rep && !offsets ? Math.max(1, Math.min(pageRows, Math.floor(pageBytes / width))) : 0;
-  while (l < n) {
-    const start = { l, v, row };
-    if (rowsPerPage) {
-      const take = Math.min(rowsPerPage, n - l);
-      l += take;
-      v += take;
-      row += take;
-    } else {
-      let bytes = 0;
-      do {
-        let end = l + 1;
-        if (rep) while (end < n && rep[end] !== 0) end++;
-        let present = end - l;
-        if (def) {
-          present = 0;
-          for (let j = l; j < end; j++) if (def[j] === maxDef) present++;
-        }
-        bytes += bytesOf(v, v + present);
-        l = end;
-        v += present;
-        row++;
-      } while (l < n && row - start.row < pageRows && bytes < pageBytes);
-    }
-    spans.push({ levelStart: start.l, levelEnd: l, valueStart: start.v, valueEnd: v, firstRow: start.row, rows: row - start.row });
-  }
-  return spans;
-}
-
 /** Whether the dictionary page plus the indices of `span`'s values take fewer bytes than PLAIN. */
-function dictionaryPays(chunk: LeafChunk, encoder: DictionaryEncoder, span: PageSpan): boolean {
+function dictionaryPays(leaf: WriteLeaf, encoder: DictionaryEncoder, span: PageSpan): boolean {
   const count = span.valueEnd - span.valueStart;
-  const values = chunk.values;
-  const plain = 'offsets' in values ? values.offsets[span.valueEnd] - values.offsets[span.valueStart] + 4 * count : count * encoder.width;
+  const plain = plainBytes(leaf, span.part.values, span.valueStart, span.valueEnd);
   const indexBits = Math.max(1, bitWidth(encoder.size - 1));
   return encoder.dictionaryBytes + Math.ceil((count * indexBits) / 8) < plain;
+}
+
+/**
+ * Levels all equal to `value` (a column without nulls): a reused buffer, since the RLE encoder
+ * turns them into one run whatever they are backed by.
+ */
+let constant = new Int32Array(0);
+function constantLevels(count: number, value: number): Int32Array {
+  if (constant.length < count || constant[0] !== value) constant = new Int32Array(Math.max(count, constant.length)).fill(value);
+  return constant.subarray(0, count);
 }
 
 function bitWidth(max: number): number {
@@ -158,7 +99,7 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
     uncompressedTotal += bytes.length + uncompressedSize;
   };
 
-  const spans = pageSpans(chunk, options.pageRows, options.pageBytes);
+  const spans = pageSpans(leaf, chunk.parts, options.pageRows, options.pageBytes);
   // The dictionary takes pages while it fits; `dictionaryPages` of them are dictionary-encoded.
   let encoder: DictionaryEncoder | undefined;
   let dictionaryPages = 0;
@@ -166,11 +107,11 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
   if (options.dictionary && physical !== 'BOOLEAN' && chunk.valueCount > 0) {
     encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
     for (const span of spans) {
-      if (!encoder.add(sliceValues(chunk, span.valueStart, span.valueEnd) as never)) break;
+      if (!encoder.add(sliceValues(leaf, span.part.values, span.valueStart, span.valueEnd) as never)) break;
       dictionaryPages++;
       // After the first page, as parquet-mr does: a dictionary that does not beat PLAIN (distinct
       // values such as ids, timestamps, random floats) is dropped for the whole chunk.
-      if (dictionaryPages === 1 && !dictionaryPays(chunk, encoder, span)) {
+      if (dictionaryPages === 1 && !dictionaryPays(leaf, encoder, span)) {
         dictionaryPages = 0;
         break;
       }
@@ -190,16 +131,20 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
   const dataPageOffset = offset;
   const defWidth = bitWidth(leaf.maxDef);
   const repWidth = bitWidth(leaf.maxRep);
+  let indexAt = 0;
   spans.forEach((span, p) => {
-    const def = chunk.def?.subarray(span.levelStart, span.levelEnd);
-    const rep = chunk.rep?.subarray(span.levelStart, span.levelEnd);
+    const { part } = span;
     const levelEntries = span.levelEnd - span.levelStart;
+    const def = leaf.maxDef === 0 ? undefined : (part.def?.subarray(span.levelStart, span.levelEnd) ?? constantLevels(levelEntries, leaf.maxDef));
+    const rep = part.rep?.subarray(span.levelStart, span.levelEnd);
     const nulls = levelEntries - (span.valueEnd - span.valueStart);
-    const values = sliceValues(chunk, span.valueStart, span.valueEnd);
+    const values = sliceValues(leaf, part.values, span.valueStart, span.valueEnd);
     let encoded: Uint8Array;
     let encoding: number;
     if (encoder && p < dictionaryPages) {
-      encoded = encoder.encodeIndices(indices!.subarray(span.valueStart, span.valueEnd));
+      // The encoder numbered the values of every page it took, in order.
+      encoded = encoder.encodeIndices(indices!.subarray(indexAt, indexAt + span.valueEnd - span.valueStart));
+      indexAt += span.valueEnd - span.valueStart;
       encoding = ENCODING_ID.RLE_DICTIONARY;
     } else {
       encoded = encodeValues(physical, values, leaf.type.typeLength, options.encoding);
@@ -255,12 +200,12 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
       );
     }
   });
-  if (chunk.def || chunk.rep) encodings.add(ENCODING_ID.RLE);
+  if (leaf.maxDef > 0 || leaf.maxRep > 0) encodings.add(ENCODING_ID.RLE);
 
   let bloomFilter: Uint8Array | undefined;
   if (options.bloom && physical !== 'BOOLEAN') {
     const filter = SplitBlockBloomFilter.forNdv(Math.max(1, options.bloom.ndv ?? chunk.valueCount), options.bloom.fpp ?? 0.01);
-    filter.insertHashes(hashValues(physical, chunk.values as never, leaf.type.typeLength));
+    for (const part of chunk.parts) filter.insertHashes(hashValues(physical, part.values as never, leaf.type.typeLength));
     bloomFilter = encodeBloomFilter(filter);
   }
   const statistics = options.statistics ? chunkStatistics(order, pageStats) : undefined;

@@ -7,7 +7,9 @@ import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk,
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { concatValues } from '../read/concat-values.js';
 import { concatArrays } from '../util/concat.js';
+import type { PlainValues } from '@parquetry/plain';
 import { writeColumnChunk, type LeafChunk } from './column-writer.js';
+import type { LeafPart } from './page-spans.js';
 import { leafValues } from './leaf-values.js';
 import { shredColumn, type ShreddedLeaf } from './shred.js';
 import { resolveColumnOptions, type ResolvedColumn, type WriteOptions } from './write-options.js';
@@ -22,24 +24,53 @@ interface IndexEntry {
   offsetIndex: OffsetIndexValue;
 }
 
-function concatLevels(parts: ShreddedLeaf[], pick: (p: ShreddedLeaf) => Int32Array | undefined): Int32Array | undefined {
-  const arrays = parts.map(pick);
-  if (arrays.some((a) => !a)) return undefined;
-  return concatArrays(arrays as Int32Array[], (n) => new Int32Array(n));
+function definitionLevels(part: ShreddedLeaf): Int32Array {
+  return part.def ?? new Int32Array(part.levelCount).fill(part.leaf.maxDef);
 }
 
-/** One leaf over several batches: levels and present values joined. */
-function leafChunk(parts: ShreddedLeaf[], rows: number): LeafChunk {
+/** Parts joined into one (small batches, so that pages are not cut at every batch). */
+function joinParts(parts: ShreddedLeaf[], values: PlainValues[]): LeafPart {
   const { leaf } = parts[0];
-  const path = leaf.path.join('.');
+  const join = (arrays: Int32Array[]) => concatArrays(arrays, (n) => new Int32Array(n));
   return {
-    leaf,
-    def: concatLevels(parts, (p) => p.def),
-    rep: concatLevels(parts, (p) => p.rep),
-    values: concatValues(leaf.type.physical, parts.map((p) => leafValues(leaf.type, p.data, p.valueIndices, p.valueCount, path))),
+    def: parts.every((p) => !p.def) ? undefined : join(parts.map(definitionLevels)),
+    rep: leaf.maxRep > 0 ? join(parts.map((p) => p.rep!)) : undefined,
+    values: concatValues(leaf.type.physical, values),
     levelCount: parts.reduce((s, p) => s + p.levelCount, 0),
     valueCount: parts.reduce((s, p) => s + p.valueCount, 0),
-    rows,
+    rows: parts.reduce((s, p) => s + p.rows, 0),
+  };
+}
+
+/** One leaf over several batches: a part per batch, consecutive batches under `pageRows` rows joined. */
+function leafChunk(parts: ShreddedLeaf[], pageRows: number): LeafChunk {
+  const { leaf } = parts[0];
+  const path = leaf.path.join('.');
+  const out: LeafPart[] = [];
+  let group: ShreddedLeaf[] = [];
+  let groupValues: PlainValues[] = [];
+  let groupRows = 0;
+  const flush = () => {
+    if (group.length === 0) return;
+    const only = group[0];
+    out.push(group.length === 1 ? { def: only.def, rep: only.rep, values: groupValues[0], levelCount: only.levelCount, valueCount: only.valueCount, rows: only.rows } : joinParts(group, groupValues));
+    group = [];
+    groupValues = [];
+    groupRows = 0;
+  };
+  for (const part of parts) {
+    group.push(part);
+    groupValues.push(leafValues(leaf.type, part.data, part.valueIndices, part.valueCount, path));
+    groupRows += part.rows;
+    if (groupRows >= pageRows) flush();
+  }
+  flush();
+  return {
+    leaf,
+    parts: out,
+    levelCount: parts.reduce((s, p) => s + p.levelCount, 0),
+    valueCount: parts.reduce((s, p) => s + p.valueCount, 0),
+    rows: parts.reduce((s, p) => s + p.rows, 0),
   };
 }
 
@@ -82,7 +113,7 @@ export class ParquetFileEncoder {
         const column = this.columns[leafParts[0].leaf.index];
         let written;
         try {
-          written = writeColumnChunk(leafChunk(leafParts, rows), this.offset, column.chunk);
+          written = writeColumnChunk(leafChunk(leafParts, column.chunk.pageRows), this.offset, column.chunk);
         } catch (error) {
           throw ParquetryError.is(error) ? error.withLocation({ rowGroup: ordinal, columnPath: column.path }) : error;
         }

@@ -14,7 +14,7 @@ import type { WriteLeaf, WriteNode } from './write-schema.js';
 export interface ShreddedLeaf {
   leaf: WriteLeaf;
   data: Data;
-  /** Definition levels; undefined when the leaf's max definition level is 0. */
+  /** Definition levels; undefined when every one is the leaf's maximum (or that is 0). */
   def: Int32Array | undefined;
   /** Repetition levels; undefined when the leaf's max repetition level is 0. */
   rep: Int32Array | undefined;
@@ -23,6 +23,8 @@ export interface ShreddedLeaf {
   /** Entries in the levels (rows, for a column without repetition). */
   levelCount: number;
   valueCount: number;
+  /** Rows of the top-level column. */
+  rows: number;
 }
 
 interface Slots {
@@ -149,11 +151,12 @@ function shredNode(node: WriteNode, data: Data, slots: Slots, out: ShreddedLeaf[
         valueIndices = new Int32Array(valueCount);
         for (let i = 0, k = 0; i < live.n; i++) if (idx[i] >= 0) valueIndices[k++] = idx[i];
       }
-      if (leaf.maxDef > 0) {
+      // No slot ended above and no null here: every level is maxDef, left implicit.
+      if (leaf.maxDef > 0 && live.idx) {
         def = new Int32Array(live.n).fill(leaf.maxDef);
-        if (live.idx) for (let i = 0; i < live.n; i++) if (live.idx[i] < 0) def[i] = live.endDef![i];
+        for (let i = 0; i < live.n; i++) if (live.idx[i] < 0) def[i] = live.endDef![i];
       }
-      out.push({ leaf, data, def, rep: leaf.maxRep > 0 ? live.rep : undefined, valueIndices, levelCount: live.n, valueCount });
+      out.push({ leaf, data, def, rep: leaf.maxRep > 0 ? live.rep : undefined, valueIndices, levelCount: live.n, valueCount, rows: 0 });
     }
   }
 }
@@ -162,5 +165,6 @@ function shredNode(node: WriteNode, data: Data, slots: Slots, out: ShreddedLeaf[
 export function shredColumn(node: WriteNode, data: Data): ShreddedLeaf[] {
   const out: ShreddedLeaf[] = [];
   shredNode(node, data, { n: data.length, idx: undefined, endDef: undefined, rep: undefined }, out);
+  for (const leaf of out) leaf.rows = data.length;
   return out;
 }

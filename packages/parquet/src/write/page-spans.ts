@@ -1,0 +1,120 @@
+// Where a column chunk's data pages start and end. A chunk arrives in parts (one per Arrow batch,
+// small batches joined), and a page never spans two parts, so no part is copied to make a page.
+// Within a part, pages hold at most `pageRows` rows and about `pageBytes` bytes of values, and
+// start where a row starts (repetition level 0), as the page index and data page v2 require.
+import type { PlainValues } from '@parquetry/plain';
+import type { WriteLeaf } from './write-schema.js';
+
+/** One part of a leaf's levels and present values. */
+export interface LeafPart {
+  /** Definition levels; undefined when every level is the leaf's maximum (no nulls, no lists). */
+  def: Int32Array | undefined;
+  /** Repetition levels; undefined when the leaf's max repetition level is 0. */
+  rep: Int32Array | undefined;
+  values: PlainValues;
+  levelCount: number;
+  valueCount: number;
+  rows: number;
+}
+
+export interface PageSpan {
+  part: LeafPart;
+  levelStart: number;
+  levelEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** The page's first row in the chunk. */
+  firstRow: number;
+  rows: number;
+}
+
+/** Bytes per value where values have one width (booleans count an eighth); 0 for byte arrays. */
+function fixedWidth(leaf: WriteLeaf): number {
+  switch (leaf.type.physical) {
+    case 'BOOLEAN':
+      return 1 / 8;
+    case 'INT32':
+    case 'FLOAT':
+      return 4;
+    case 'INT64':
+    case 'DOUBLE':
+      return 8;
+    case 'INT96':
+      return 12;
+    case 'FIXED_LEN_BYTE_ARRAY':
+      return leaf.type.typeLength!;
+    default:
+      return 0;
+  }
+}
+
+/** Elements of the values array per value: `typeLength` bytes for fixed-length byte arrays. */
+function stride(leaf: WriteLeaf): number {
+  return leaf.type.physical === 'FIXED_LEN_BYTE_ARRAY' ? leaf.type.typeLength! : leaf.type.physical === 'INT96' ? 12 : 1;
+}
+
+export function sliceValues(leaf: WriteLeaf, values: PlainValues, from: number, to: number): PlainValues {
+  if ('offsets' in values) {
+    const base = values.offsets[from];
+    const offsets = base === 0 ? values.offsets.subarray(from, to + 1) : values.offsets.slice(from, to + 1).map((o) => o - base);
+    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
+  }
+  const width = stride(leaf);
+  return values.subarray(from * width, to * width) as PlainValues;
+}
+
+/** PLAIN bytes of values `from..to` of a part. */
+export function plainBytes(leaf: WriteLeaf, values: PlainValues, from: number, to: number): number {
+  if ('offsets' in values) return values.offsets[to] - values.offsets[from] + 4 * (to - from);
+  return Math.ceil((to - from) * fixedWidth(leaf));
+}
+
+function countPresent(def: Int32Array | undefined, maxDef: number, from: number, to: number): number {
+  if (!def) return to - from;
+  let n = 0;
+  for (let j = from; j < to; j++) if (def[j] === maxDef) n++;
+  return n;
+}
+
+function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pageRows: number, pageBytes: number, out: PageSpan[]): void {
+  const { def, rep, levelCount: n } = part;
+  const width = fixedWidth(leaf);
+  let l = 0;
+  let v = 0;
+  let row = 0;
+  // Without repetition a row is one level: cut fixed-width columns by arithmetic.
+  const rowsPerPage = !rep && width > 0 ? Math.max(1, Math.min(pageRows, Math.floor(pageBytes / width))) : 0;
+  while (l < n) {
+    const start = { l, v, row };
+    if (rowsPerPage) {
+      const end = Math.min(n, l + rowsPerPage);
+      v += countPresent(def, leaf.maxDef, l, end);
+      row += end - l;
+      l = end;
+    } else {
+      let bytes = 0;
+      do {
+        let end = l + 1;
+        if (rep) while (end < n && rep[end] !== 0) end++;
+        const present = countPresent(def, leaf.maxDef, l, end);
+        bytes += plainBytes(leaf, part.values, v, v + present);
+        l = end;
+        v += present;
+        row++;
+      } while (l < n && row - start.row < pageRows && bytes < pageBytes);
+    }
+    out.push({ part, levelStart: start.l, levelEnd: l, valueStart: start.v, valueEnd: v, firstRow: firstRow + start.row, rows: row - start.row });
+  }
+}
+
+export function pageSpans(leaf: WriteLeaf, parts: readonly LeafPart[], pageRows: number, pageBytes: number): PageSpan[] {
+  const spans: PageSpan[] = [];
+  let firstRow = 0;
+  for (const part of parts) {
+    partSpans(leaf, part, firstRow, pageRows, pageBytes, spans);
+    firstRow += part.rows;
+  }
+  // A chunk without rows still gets one (empty) page.
+  if (spans.length === 0) spans.push({ part: parts[0], levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: 0, rows: 0 });
+  return spans;
+}
