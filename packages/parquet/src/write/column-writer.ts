@@ -13,6 +13,7 @@ import { concatBytes } from '../util/concat.js';
 import { chunkStatistics, columnStatistics, statisticsOrder } from './statistics.js';
 import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
 import { pageSpans, plainBytes, sliceValues, type LeafPart, type PageSpan } from './page-spans.js';
+import { OutputArena } from './output-arena.js';
 import type { WriteLeaf } from './write-schema.js';
 
 /** A leaf's levels and present values for one row group, in parts (see page-spans.ts). */
@@ -78,11 +79,21 @@ function bitWidth(max: number): number {
   return max === 0 ? 0 : 32 - Math.clz32(max);
 }
 
-export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: ChunkOptions): WrittenChunk {
+export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: ChunkOptions, arena = new OutputArena()): WrittenChunk {
   const { leaf } = chunk;
   const physical = leaf.type.physical;
   const codec = compressionCodec(options.compression);
-  const compress = (body: Uint8Array) => codec.compress(body, options.level === undefined ? undefined : { level: options.level });
+  const level = options.level === undefined ? undefined : { level: options.level };
+  /** `prefix` (uncompressed), then `body` compressed, straight into the arena. */
+  const compress = (body: Uint8Array, prefix: readonly Uint8Array[] = []) => {
+    let at = 0;
+    const out = arena.reserve(prefix.reduce((n, p) => n + p.length, 0) + codec.maxCompressedLength(body.length));
+    for (const p of prefix) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return arena.commit(at + codec.compressInto(body, out.subarray(at), level));
+  };
   const parts: Uint8Array[] = [];
   let offset = fileOffset;
   let uncompressedTotal = 0;
@@ -158,8 +169,7 @@ export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: 
     if (options.pageVersion === 2) {
       const repBytes = rep ? encodeRleHybrid(rep, repWidth) : new Uint8Array(0);
       const defBytes = def ? encodeRleHybrid(def, defWidth) : new Uint8Array(0);
-      const compressed = compress(encoded);
-      const body = concatBytes([repBytes, defBytes, compressed]);
+      const body = compress(encoded, [repBytes, defBytes]);
       emit(
         {
           type: 3,

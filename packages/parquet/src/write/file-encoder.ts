@@ -9,6 +9,7 @@ import { concatValues } from '../read/concat-values.js';
 import { concatArrays } from '../util/concat.js';
 import type { PlainValues } from '@parquetry/plain';
 import { writeColumnChunk, type LeafChunk } from './column-writer.js';
+import { OutputArena } from './output-arena.js';
 import type { LeafPart } from './page-spans.js';
 import { leafValues } from './leaf-values.js';
 import { shredColumn, type ShreddedLeaf } from './shred.js';
@@ -105,6 +106,7 @@ export class ParquetFileEncoder {
     const blooms: Array<{ chunk: ColumnChunk; bytes: Uint8Array }> = [];
     const chunks: ColumnChunk[] = [];
     const ordinal = this.rowGroups.length;
+    const arena = new OutputArena();
     this.schema.fields.forEach((field, i) => {
       const shredded = batches.map((b) => shredColumn(field, b.data.children[i]));
       const leafCount = shredded[0]?.length ?? 0;
@@ -113,7 +115,7 @@ export class ParquetFileEncoder {
         const column = this.columns[leafParts[0].leaf.index];
         let written;
         try {
-          written = writeColumnChunk(leafChunk(leafParts, column.chunk.pageRows), this.offset, column.chunk);
+          written = writeColumnChunk(leafChunk(leafParts, column.chunk.pageRows), this.offset, column.chunk, arena);
         } catch (error) {
           throw ParquetryError.is(error) ? error.withLocation({ rowGroup: ordinal, columnPath: column.path }) : error;
         }

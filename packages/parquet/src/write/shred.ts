@@ -161,8 +161,25 @@ function shredNode(node: WriteNode, data: Data, slots: Slots, out: ShreddedLeaf[
   }
 }
 
+/** A top-level nullable leaf: levels straight from the validity bitmap, in one pass. */
+function flatNullable(leaf: WriteLeaf, data: Data): ShreddedLeaf {
+  const n = data.length;
+  const bitmap = data.nullBitmap!;
+  const def = new Int32Array(n);
+  const valueIndices = new Int32Array(n - data.nullCount);
+  let k = 0;
+  for (let i = 0, at = data.offset; i < n; i++, at++) {
+    const bit = (bitmap[at >> 3] >> (at & 7)) & 1;
+    def[i] = bit;
+    if (bit) valueIndices[k++] = i;
+  }
+  if (k !== valueIndices.length) throw new ParquetryError('INVALID_ARGUMENT', `column ${leaf.path.join('.')}: the validity bitmap holds ${n - k} nulls, the data says ${data.nullCount}`);
+  return { leaf, data, def, rep: undefined, valueIndices, levelCount: n, valueCount: k, rows: n };
+}
+
 /** The leaves of one top-level column, `data` being that column's data for `rows` rows. */
 export function shredColumn(node: WriteNode, data: Data): ShreddedLeaf[] {
+  if (node.kind === 'leaf' && node.nullable && hasNulls(data) && data.nullBitmap && data.nullBitmap.length > 0) return [flatNullable(node.leaf, data)];
   const out: ShreddedLeaf[] = [];
   shredNode(node, data, { n: data.length, idx: undefined, endDef: undefined, rep: undefined }, out);
   for (const leaf of out) leaf.rows = data.length;
