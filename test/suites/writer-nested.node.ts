@@ -160,10 +160,10 @@ suiteOf('bloom filters: a value not written is ruled out by its filter, every wr
 suiteOf('sinks: a file path appears only at close, Node and WHATWG streams get the same bytes', async () => {
   const rows = sampleRows(500, 4);
   const table = new Table([rowsToBatch(SCHEMA, rows)]);
-  const expected = encodeParquet(table, { rowGroupSize: 200 });
+  const expected = encodeParquet(table, { rowGroupSize: 200, pageRows: 64, bloomFilters: { id: true, tags: { fpp: 0.05 } } });
   const path = join(dir, 'sink', 'out.parquet');
   mkdirSync(join(dir, 'sink'));
-  const writer = createParquetWriter(path, SCHEMA, { rowGroupSize: 200 });
+  const writer = createParquetWriter(path, SCHEMA, { rowGroupSize: 200, pageRows: 64, bloomFilters: { id: true, tags: { fpp: 0.05 } } });
   await writer.write(table);
   assert.not.ok(existsSync(path), 'the file is not at its name before close()');
   assert.is(readdirSync(join(dir, 'sink')).length, 1, 'a temporary file beside it');
@@ -173,13 +173,20 @@ suiteOf('sinks: a file path appears only at close, Node and WHATWG streams get t
   assert.is(writer.bytesWritten, expected.length);
   assert.is(writer.rowsWritten, 500);
 
+  // Pages are cut by rows and bytes, not by how the rows arrive: uneven writes give the same file.
+  const uneven = memorySink();
+  const pieces = createParquetWriter(uneven, SCHEMA, { rowGroupSize: 200, pageRows: 64, bloomFilters: { id: true, tags: { fpp: 0.05 } } });
+  for (const [from, to] of [[0, 1], [1, 2], [2, 70], [70, 199], [199, 200], [200, 333], [333, 500]]) await pieces.write(table.slice(from, to));
+  await pieces.close();
+  assert.equal(uneven.bytes(), expected);
+
   const streamed = join(dir, 'sink', 'stream.parquet');
-  await writeParquet(createWriteStream(streamed), table, { rowGroupSize: 200 });
+  await writeParquet(createWriteStream(streamed), table, { rowGroupSize: 200, pageRows: 64, bloomFilters: { id: true, tags: { fpp: 0.05 } } });
   assert.equal(new Uint8Array(readFileSync(streamed)), expected);
 
   const chunks: Uint8Array[] = [];
   const web = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) });
-  await writeParquet(web, table, { rowGroupSize: 200 });
+  await writeParquet(web, table, { rowGroupSize: 200, pageRows: 64, bloomFilters: { id: true, tags: { fpp: 0.05 } } });
   assert.equal(new Uint8Array(Buffer.concat(chunks)), expected);
 
   let aborted = false;

@@ -1,29 +1,22 @@
-// One column chunk of a row group: a dictionary page while the dictionary fits (falling back to
-// the column's value encoding for the pages after it, as Arrow C++ and parquet-mr do), then data
-// pages (v1 or v2) cut at row boundaries by a row and a byte limit, each compressed with the
-// column's codec; with per-page statistics for the page index and, when asked, a bloom filter.
+// One column chunk of a row group, built as batches arrive: each part is cut into data pages
+// (v1 or v2, at row boundaries, by a row and a byte limit) that are encoded and compressed at once,
+// so a row group is held as encoded pages, not as its Arrow input. A part's short tail waits for
+// the next one. Pages are dictionary-encoded while the dictionary fits and pays (dropped after the
+// first page when it does not beat PLAIN, as parquet-mr does; later pages fall back to the value
+// encoding when it outgrows its limit, as Arrow C++ does). At the end the dictionary page is laid
+// out first, then the data pages, with page statistics for the page index and a bloom filter.
 import { SplitBlockBloomFilter, encodeBloomFilter, hashValues } from '@parquetry/bloom';
 import { compressionCodec } from '@parquetry/compression';
 import { crc32, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
-import type { PlainValues } from '@parquetry/plain';
 import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import { concatBytes } from '../util/concat.js';
-import { chunkStatistics, columnStatistics, statisticsOrder } from './statistics.js';
-import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
-import { pageSpans, plainBytes, sliceValues, type LeafPart, type PageSpan } from './page-spans.js';
 import { OutputArena } from './output-arena.js';
+import { joinParts, partSpans, plainBytes, sliceValues, tailOf, type LeafPart, type PageSpan } from './page-spans.js';
+import { chunkStatistics, columnStatistics, statisticsOrder, type StatisticsOrder } from './statistics.js';
+import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
 import type { WriteLeaf } from './write-schema.js';
-
-/** A leaf's levels and present values for one row group, in parts (see page-spans.ts). */
-export interface LeafChunk {
-  leaf: WriteLeaf;
-  parts: LeafPart[];
-  levelCount: number;
-  valueCount: number;
-  rows: number;
-}
 
 export interface BloomOptions {
   /** Expected distinct values per column chunk (default: the chunk's value count). */
@@ -57,6 +50,15 @@ export interface WrittenChunk {
   bloomFilter: Uint8Array | undefined;
 }
 
+interface EncodedPage {
+  header: Uint8Array;
+  body: Uint8Array;
+  uncompressedSize: number;
+  firstRow: number;
+  stats: Statistics | undefined;
+  valueCount: number;
+}
+
 /** Whether the dictionary page plus the indices of `span`'s values take fewer bytes than PLAIN. */
 function dictionaryPays(leaf: WriteLeaf, encoder: DictionaryEncoder, span: PageSpan): boolean {
   const count = span.valueEnd - span.valueStart;
@@ -79,161 +81,237 @@ function bitWidth(max: number): number {
   return max === 0 ? 0 : 32 - Math.clz32(max);
 }
 
-export function writeColumnChunk(chunk: LeafChunk, fileOffset: number, options: ChunkOptions, arena = new OutputArena()): WrittenChunk {
-  const { leaf } = chunk;
-  const physical = leaf.type.physical;
-  const codec = compressionCodec(options.compression);
-  const level = options.level === undefined ? undefined : { level: options.level };
+export class ColumnChunkWriter {
+  private readonly codec;
+  private readonly level: { level: number } | undefined;
+  private readonly order: StatisticsOrder;
+  private readonly pages: EncodedPage[] = [];
+  private readonly encodings = new Set<number>();
+  private pending: LeafPart[] = [];
+  private pendingRows = 0;
+  private rows = 0;
+  private levelCount = 0;
+  private valueCount = 0;
+  /** 'untried' until a page has values; 'active' while pages take the dictionary; then 'closed'. */
+  private dictionaryState: 'untried' | 'active' | 'closed';
+  private encoder: DictionaryEncoder | undefined;
+  private dictionaryPages = 0;
+  /** Hashes of the chunk's values for its bloom filter, sized at the end (by `ndv`, else the value count). */
+  private readonly bloomHashes: BigUint64Array[] | undefined;
+  private bloomValues = 0;
+
+  constructor(
+    readonly leaf: WriteLeaf,
+    private readonly options: ChunkOptions,
+    private readonly arena: OutputArena,
+  ) {
+    this.codec = compressionCodec(options.compression);
+    this.level = options.level === undefined ? undefined : { level: options.level };
+    this.order = statisticsOrder(leaf.type);
+    this.dictionaryState = options.dictionary && leaf.type.physical !== 'BOOLEAN' ? 'untried' : 'closed';
+    if (options.bloom && leaf.type.physical !== 'BOOLEAN') this.bloomHashes = [];
+  }
+
+  /** Takes a part; encodes every page it completes. */
+  add(part: LeafPart): void {
+    if (part.levelCount === 0) return;
+    if (this.bloomHashes && part.valueCount > 0) {
+      this.bloomHashes.push(hashValues(this.leaf.type.physical, part.values as never, this.leaf.type.typeLength));
+      this.bloomValues += part.valueCount;
+    }
+    this.levelCount += part.levelCount;
+    this.valueCount += part.valueCount;
+    this.pending.push(part);
+    this.pendingRows += part.rows;
+    if (this.pendingRows >= this.options.pageRows) this.encodePending(false);
+  }
+
+  /** The chunk laid out from `fileOffset`: dictionary page, data pages; and its metadata. */
+  finish(fileOffset: number): WrittenChunk {
+    this.encodePending(true);
+    if (this.pages.length === 0) this.encodeEmptyPage();
+    const { leaf, options } = this;
+    const parts: Uint8Array[] = [];
+    let offset = fileOffset;
+    let uncompressedTotal = 0;
+    let dictionaryPageOffset: number | undefined;
+    if (this.encoder && this.dictionaryPages > 0) {
+      const dictionary = this.encoder.dictionaryPage();
+      const body = this.compress(dictionary);
+      const header = encodeStruct(PageHeader, { type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: body.length, crc: crc32(body) | 0, dictionary_page_header: { num_values: this.encoder.size, encoding: ENCODING_ID.PLAIN } });
+      dictionaryPageOffset = offset;
+      parts.push(header, body);
+      offset += header.length + body.length;
+      uncompressedTotal += header.length + dictionary.length;
+      this.encodings.add(ENCODING_ID.PLAIN);
+    }
+    const dataPageOffset = offset;
+    const locations: PageLocation[] = [];
+    for (const page of this.pages) {
+      locations.push({ offset, compressed_page_size: page.header.length + page.body.length, first_row_index: page.firstRow });
+      parts.push(page.header, page.body);
+      offset += page.header.length + page.body.length;
+      uncompressedTotal += page.header.length + page.uncompressedSize;
+    }
+    if (leaf.maxDef > 0 || leaf.maxRep > 0) this.encodings.add(ENCODING_ID.RLE);
+    const pageStats = this.pages.map((p) => p.stats!);
+    const statistics = options.statistics ? chunkStatistics(this.order, pageStats) : undefined;
+    // A dictionary over the whole chunk counts its distinct values, where equal bits mean equal values.
+    const physical = leaf.type.physical;
+    if (statistics && this.encoder && this.dictionaryPages === this.pages.length && physical !== 'FLOAT' && physical !== 'DOUBLE' && leaf.type.conversion !== 'float16') statistics.distinct_count = this.encoder.size;
+    const meta: ColumnMetaData = {
+      type: leaf.element.type!,
+      encodings: [...this.encodings].sort((a, b) => a - b),
+      path_in_schema: leaf.path,
+      codec: COMPRESSION_CODEC.indexOf(options.compression as never),
+      num_values: this.levelCount,
+      total_uncompressed_size: uncompressedTotal,
+      total_compressed_size: offset - fileOffset,
+      data_page_offset: dataPageOffset,
+      dictionary_page_offset: dictionaryPageOffset,
+      statistics,
+    };
+    return {
+      parts,
+      meta,
+      columnIndex: options.statistics ? columnIndexOf(pageStats, this.pages.map((p) => p.valueCount)) : undefined,
+      offsetIndex: { page_locations: locations },
+      bloomFilter: this.bloomHashes ? this.bloomFilter(this.bloomHashes) : undefined,
+    };
+  }
+
+  private bloomFilter(hashes: BigUint64Array[]): Uint8Array {
+    const bloom = this.options.bloom!;
+    const filter = SplitBlockBloomFilter.forNdv(Math.max(1, bloom.ndv ?? this.bloomValues), bloom.fpp ?? 0.01);
+    for (const h of hashes) filter.insertHashes(h);
+    return encodeBloomFilter(filter);
+  }
+
+  /** Bytes of encoded pages held. */
+  get encodedBytes(): number {
+    return this.pages.reduce((n, p) => n + p.header.length + p.body.length, 0);
+  }
+
   /** `prefix` (uncompressed), then `body` compressed, straight into the arena. */
-  const compress = (body: Uint8Array, prefix: readonly Uint8Array[] = []) => {
+  private compress(body: Uint8Array, prefix: readonly Uint8Array[] = []): Uint8Array {
     let at = 0;
-    const out = arena.reserve(prefix.reduce((n, p) => n + p.length, 0) + codec.maxCompressedLength(body.length));
+    const out = this.arena.reserve(prefix.reduce((n, p) => n + p.length, 0) + this.codec.maxCompressedLength(body.length));
     for (const p of prefix) {
       out.set(p, at);
       at += p.length;
     }
-    return arena.commit(at + codec.compressInto(body, out.subarray(at), level));
-  };
-  const parts: Uint8Array[] = [];
-  let offset = fileOffset;
-  let uncompressedTotal = 0;
-  const encodings = new Set<number>();
-  const order = statisticsOrder(leaf.type);
-  const locations: PageLocation[] = [];
-  const pageStats: Statistics[] = [];
-  const pageValues: number[] = [];
-  const emit = (header: PageHeader, body: Uint8Array, uncompressedSize: number, firstRow?: number) => {
-    const bytes = encodeStruct(PageHeader, header);
-    if (firstRow !== undefined) locations.push({ offset, compressed_page_size: bytes.length + body.length, first_row_index: firstRow });
-    parts.push(bytes, body);
-    offset += bytes.length + body.length;
-    uncompressedTotal += bytes.length + uncompressedSize;
-  };
-
-  const spans = pageSpans(leaf, chunk.parts, options.pageRows, options.pageBytes);
-  // The dictionary takes pages while it fits; `dictionaryPages` of them are dictionary-encoded.
-  let encoder: DictionaryEncoder | undefined;
-  let dictionaryPages = 0;
-  let indices: Int32Array | undefined;
-  if (options.dictionary && physical !== 'BOOLEAN' && chunk.valueCount > 0) {
-    encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
-    for (const span of spans) {
-      if (!encoder.add(sliceValues(leaf, span.part.values, span.valueStart, span.valueEnd) as never)) break;
-      dictionaryPages++;
-      // After the first page, as parquet-mr does: a dictionary that does not beat PLAIN (distinct
-      // values such as ids, timestamps, random floats) is dropped for the whole chunk.
-      if (dictionaryPages === 1 && !dictionaryPays(leaf, encoder, span)) {
-        dictionaryPages = 0;
-        break;
-      }
-    }
-    if (dictionaryPages === 0) encoder = undefined;
-    else indices = encoder.indices();
-  }
-  let dictionaryPageOffset: number | undefined;
-  if (encoder) {
-    const dictionary = encoder.dictionaryPage();
-    const compressed = compress(dictionary);
-    dictionaryPageOffset = offset;
-    emit({ type: 2, uncompressed_page_size: dictionary.length, compressed_page_size: compressed.length, crc: crc32(compressed) | 0, dictionary_page_header: { num_values: encoder.size, encoding: ENCODING_ID.PLAIN } }, compressed, dictionary.length);
-    encodings.add(ENCODING_ID.PLAIN);
+    return this.arena.commit(at + this.codec.compressInto(body, out.subarray(at), this.level));
   }
 
-  const dataPageOffset = offset;
-  const defWidth = bitWidth(leaf.maxDef);
-  const repWidth = bitWidth(leaf.maxRep);
-  let indexAt = 0;
-  spans.forEach((span, p) => {
+  /** Encodes the pending parts' complete pages (every page when `final`); a short tail waits. */
+  private encodePending(final: boolean): void {
+    if (this.pending.length === 0) return;
+    const part = this.pending.length === 1 ? this.pending[0] : joinParts(this.leaf, this.pending);
+    const spans: PageSpan[] = [];
+    partSpans(this.leaf, part, this.rows, this.options.pageRows, this.options.pageBytes, spans);
+    const last = spans[spans.length - 1];
+    const keep = !final && last && !last.complete;
+    for (const span of keep ? spans.slice(0, -1) : spans) this.encodePage(span);
+    this.pending = keep ? [tailOf(this.leaf, part, last)] : [];
+    this.pendingRows = keep ? last.rows : 0;
+  }
+
+  private encodeEmptyPage(): void {
+    const part: LeafPart = { def: undefined, rep: undefined, values: sliceValues(this.leaf, emptyOf(this.leaf), 0, 0), levelCount: 0, valueCount: 0, rows: 0 };
+    this.encodePage({ part, levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: this.rows, rows: 0, complete: true });
+  }
+
+  private encodePage(span: PageSpan): void {
+    const { leaf, options } = this;
     const { part } = span;
+    const physical = leaf.type.physical;
     const levelEntries = span.levelEnd - span.levelStart;
+    const valueCount = span.valueEnd - span.valueStart;
     const def = leaf.maxDef === 0 ? undefined : (part.def?.subarray(span.levelStart, span.levelEnd) ?? constantLevels(levelEntries, leaf.maxDef));
     const rep = part.rep?.subarray(span.levelStart, span.levelEnd);
-    const nulls = levelEntries - (span.valueEnd - span.valueStart);
+    const nulls = levelEntries - valueCount;
     const values = sliceValues(leaf, part.values, span.valueStart, span.valueEnd);
-    let encoded: Uint8Array;
-    let encoding: number;
-    if (encoder && p < dictionaryPages) {
-      // The encoder numbered the values of every page it took, in order.
-      encoded = encoder.encodeIndices(indices!.subarray(indexAt, indexAt + span.valueEnd - span.valueStart));
-      indexAt += span.valueEnd - span.valueStart;
-      encoding = ENCODING_ID.RLE_DICTIONARY;
-    } else {
-      encoded = encodeValues(physical, values, leaf.type.typeLength, options.encoding);
-      encoding = ENCODING_ID[options.encoding];
+    let encoded: Uint8Array | undefined;
+    let encoding = ENCODING_ID[options.encoding];
+    if (this.dictionaryState === 'untried' && valueCount > 0) {
+      this.encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
+      this.dictionaryState = 'active';
     }
-    encodings.add(encoding);
-    if (options.statistics) {
-      pageStats.push(columnStatistics(order, values, nulls, leaf.type.typeLength));
-      pageValues.push(span.valueEnd - span.valueStart);
+    if (this.dictionaryState === 'active' && valueCount > 0) {
+      const encoder = this.encoder!;
+      if (!encoder.add(values as never) || (this.dictionaryPages === 0 && !dictionaryPays(leaf, encoder, span))) {
+        this.dictionaryState = 'closed';
+        encoder.clearIndices();
+      } else {
+        encoded = encoder.encodeIndices();
+        encoder.clearIndices();
+        encoding = ENCODING_ID.RLE_DICTIONARY;
+        this.dictionaryPages++;
+      }
     }
+    encoded ??= encodeValues(physical, values, leaf.type.typeLength, options.encoding);
+    this.encodings.add(encoding);
+    const stats = options.statistics ? columnStatistics(this.order, values, nulls, leaf.type.typeLength) : undefined;
+    const defWidth = bitWidth(leaf.maxDef);
+    const repWidth = bitWidth(leaf.maxRep);
+    let header: PageHeader;
+    let body: Uint8Array;
+    let uncompressedSize: number;
     if (options.pageVersion === 2) {
       const repBytes = rep ? encodeRleHybrid(rep, repWidth) : new Uint8Array(0);
       const defBytes = def ? encodeRleHybrid(def, defWidth) : new Uint8Array(0);
-      const body = compress(encoded, [repBytes, defBytes]);
-      emit(
-        {
-          type: 3,
-          uncompressed_page_size: repBytes.length + defBytes.length + encoded.length,
-          compressed_page_size: body.length,
-          crc: crc32(body) | 0,
-          data_page_header_v2: {
-            num_values: levelEntries,
-            num_nulls: nulls,
-            num_rows: span.rows,
-            encoding,
-            definition_levels_byte_length: defBytes.length,
-            repetition_levels_byte_length: repBytes.length,
-            is_compressed: true,
-          },
+      body = this.compress(encoded, [repBytes, defBytes]);
+      uncompressedSize = repBytes.length + defBytes.length + encoded.length;
+      header = {
+        type: 3,
+        uncompressed_page_size: uncompressedSize,
+        compressed_page_size: body.length,
+        crc: crc32(body) | 0,
+        data_page_header_v2: {
+          num_values: levelEntries,
+          num_nulls: nulls,
+          num_rows: span.rows,
+          encoding,
+          definition_levels_byte_length: defBytes.length,
+          repetition_levels_byte_length: repBytes.length,
+          is_compressed: true,
         },
-        body,
-        repBytes.length + defBytes.length + encoded.length,
-        span.firstRow,
-      );
+      };
     } else {
       // v1 prefixes each level run with its byte length; repetition levels first.
       const repBytes = rep ? encodeRleHybridLengthPrefixed(rep, repWidth) : new Uint8Array(0);
       const defBytes = def ? encodeRleHybridLengthPrefixed(def, defWidth) : new Uint8Array(0);
-      const body = repBytes.length + defBytes.length === 0 ? encoded : concatBytes([repBytes, defBytes, encoded]);
-      const compressed = compress(body);
-      emit(
-        {
-          type: 0,
-          uncompressed_page_size: body.length,
-          compressed_page_size: compressed.length,
-          crc: crc32(compressed) | 0,
-          data_page_header: { num_values: levelEntries, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },
-        },
-        compressed,
-        body.length,
-        span.firstRow,
-      );
+      const plain = repBytes.length + defBytes.length === 0 ? encoded : concatBytes([repBytes, defBytes, encoded]);
+      body = this.compress(plain);
+      uncompressedSize = plain.length;
+      header = {
+        type: 0,
+        uncompressed_page_size: plain.length,
+        compressed_page_size: body.length,
+        crc: crc32(body) | 0,
+        data_page_header: { num_values: levelEntries, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },
+      };
     }
-  });
-  if (leaf.maxDef > 0 || leaf.maxRep > 0) encodings.add(ENCODING_ID.RLE);
-
-  let bloomFilter: Uint8Array | undefined;
-  if (options.bloom && physical !== 'BOOLEAN') {
-    const filter = SplitBlockBloomFilter.forNdv(Math.max(1, options.bloom.ndv ?? chunk.valueCount), options.bloom.fpp ?? 0.01);
-    for (const part of chunk.parts) filter.insertHashes(hashValues(physical, part.values as never, leaf.type.typeLength));
-    bloomFilter = encodeBloomFilter(filter);
+    this.pages.push({ header: encodeStruct(PageHeader, header), body, uncompressedSize, firstRow: span.firstRow, stats, valueCount });
+    this.rows += span.rows;
   }
-  const statistics = options.statistics ? chunkStatistics(order, pageStats) : undefined;
-  // A dictionary over the whole chunk counts its distinct values, where equal bits mean equal values.
-  if (statistics && encoder && dictionaryPages === spans.length && physical !== 'FLOAT' && physical !== 'DOUBLE' && leaf.type.conversion !== 'float16') statistics.distinct_count = encoder.size;
-  const meta: ColumnMetaData = {
-    type: leaf.element.type!,
-    encodings: [...encodings].sort((a, b) => a - b),
-    path_in_schema: leaf.path,
-    codec: COMPRESSION_CODEC.indexOf(options.compression as never),
-    num_values: chunk.levelCount,
-    total_uncompressed_size: uncompressedTotal,
-    total_compressed_size: offset - fileOffset,
-    data_page_offset: dataPageOffset,
-    dictionary_page_offset: dictionaryPageOffset,
-    statistics,
-  };
-  return { parts, meta, columnIndex: options.statistics ? columnIndexOf(pageStats, pageValues) : undefined, offsetIndex: { page_locations: locations }, bloomFilter };
+}
+
+function emptyOf(leaf: WriteLeaf) {
+  switch (leaf.type.physical) {
+    case 'INT32':
+      return new Int32Array(0);
+    case 'INT64':
+      return new BigInt64Array(0);
+    case 'FLOAT':
+      return new Float32Array(0);
+    case 'DOUBLE':
+      return new Float64Array(0);
+    case 'BYTE_ARRAY':
+      return { offsets: new Int32Array(1), bytes: new Uint8Array(0) };
+    default:
+      return new Uint8Array(0);
+  }
 }
 
 /**

@@ -1,18 +1,15 @@
 // The synchronous core of the writer: the bytes of a Parquet file, produced in order — the magic,
-// then one row group at a time (its column chunks, then its bloom filters), then at the end the
-// page index (column indexes, then offset indexes, as Arrow C++ and parquet-mr lay it out) and
-// the footer. It keeps only metadata between row groups; sinks and buffering are the caller's.
+// then one row group at a time (batches are encoded into pages as they are added; at the end of
+// the row group its column chunks are laid out, then its bloom filters), then at the end the page
+// index (column indexes, then offset indexes, as Arrow C++ and parquet-mr lay it out) and the
+// footer. Between row groups it keeps only metadata; sinks are the caller's.
 import { ParquetryError } from '@parquetry/core';
 import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk, type ColumnIndex as ColumnIndexValue, type OffsetIndex as OffsetIndexValue, type RowGroup } from '@parquetry/thrift';
 import type { RecordBatch, Schema } from 'apache-arrow';
-import { concatValues } from '../read/concat-values.js';
-import { concatArrays } from '../util/concat.js';
-import type { PlainValues } from '@parquetry/plain';
-import { writeColumnChunk, type LeafChunk } from './column-writer.js';
+import { ColumnChunkWriter } from './column-writer.js';
 import { OutputArena } from './output-arena.js';
-import type { LeafPart } from './page-spans.js';
 import { leafValues } from './leaf-values.js';
-import { shredColumn, type ShreddedLeaf } from './shred.js';
+import { shredColumn } from './shred.js';
 import { resolveColumnOptions, type ResolvedColumn, type WriteOptions } from './write-options.js';
 import { writeSchema, type WriteSchema } from './write-schema.js';
 
@@ -25,56 +22,6 @@ interface IndexEntry {
   offsetIndex: OffsetIndexValue;
 }
 
-function definitionLevels(part: ShreddedLeaf): Int32Array {
-  return part.def ?? new Int32Array(part.levelCount).fill(part.leaf.maxDef);
-}
-
-/** Parts joined into one (small batches, so that pages are not cut at every batch). */
-function joinParts(parts: ShreddedLeaf[], values: PlainValues[]): LeafPart {
-  const { leaf } = parts[0];
-  const join = (arrays: Int32Array[]) => concatArrays(arrays, (n) => new Int32Array(n));
-  return {
-    def: parts.every((p) => !p.def) ? undefined : join(parts.map(definitionLevels)),
-    rep: leaf.maxRep > 0 ? join(parts.map((p) => p.rep!)) : undefined,
-    values: concatValues(leaf.type.physical, values),
-    levelCount: parts.reduce((s, p) => s + p.levelCount, 0),
-    valueCount: parts.reduce((s, p) => s + p.valueCount, 0),
-    rows: parts.reduce((s, p) => s + p.rows, 0),
-  };
-}
-
-/** One leaf over several batches: a part per batch, consecutive batches under `pageRows` rows joined. */
-function leafChunk(parts: ShreddedLeaf[], pageRows: number): LeafChunk {
-  const { leaf } = parts[0];
-  const path = leaf.path.join('.');
-  const out: LeafPart[] = [];
-  let group: ShreddedLeaf[] = [];
-  let groupValues: PlainValues[] = [];
-  let groupRows = 0;
-  const flush = () => {
-    if (group.length === 0) return;
-    const only = group[0];
-    out.push(group.length === 1 ? { def: only.def, rep: only.rep, values: groupValues[0], levelCount: only.levelCount, valueCount: only.valueCount, rows: only.rows } : joinParts(group, groupValues));
-    group = [];
-    groupValues = [];
-    groupRows = 0;
-  };
-  for (const part of parts) {
-    group.push(part);
-    groupValues.push(leafValues(leaf.type, part.data, part.valueIndices, part.valueCount, path));
-    groupRows += part.rows;
-    if (groupRows >= pageRows) flush();
-  }
-  flush();
-  return {
-    leaf,
-    parts: out,
-    levelCount: parts.reduce((s, p) => s + p.levelCount, 0),
-    valueCount: parts.reduce((s, p) => s + p.valueCount, 0),
-    rows: parts.reduce((s, p) => s + p.rows, 0),
-  };
-}
-
 export class ParquetFileEncoder {
   readonly schema: WriteSchema;
   private readonly options: WriteOptions;
@@ -83,6 +30,7 @@ export class ParquetFileEncoder {
   private readonly indexes: IndexEntry[] = [];
   private offset = 0;
   private rows = 0;
+  private current: { rows: number; writers: ColumnChunkWriter[] } | undefined;
 
   constructor(arrowSchema: Schema, options: WriteOptions = {}) {
     this.schema = writeSchema(arrowSchema, options);
@@ -99,33 +47,72 @@ export class ParquetFileEncoder {
 
   /** The bytes of one row group made of `batches` (all of the encoder's schema), in file order. */
   rowGroup(batches: readonly RecordBatch[]): Uint8Array[] {
+    this.beginRowGroup();
+    for (const batch of batches) this.addBatch(batch);
+    return this.endRowGroup();
+  }
+
+  /** Starts a row group. */
+  beginRowGroup(): void {
     if (this.offset === 0) throw new ParquetryError('INVALID_ARGUMENT', 'start() the file before its row groups');
-    const rows = batches.reduce((s, b) => s + b.numRows, 0);
+    if (this.current) throw new ParquetryError('INVALID_ARGUMENT', 'a row group is open already');
+    const arena = new OutputArena();
+    this.current = { rows: 0, writers: this.columns.map((c) => new ColumnChunkWriter(c.leaf, c.chunk, arena)) };
+  }
+
+  /** Encodes a batch into the open row group's pages. */
+  addBatch(batch: RecordBatch): void {
+    const current = this.current;
+    if (!current) throw new ParquetryError('INVALID_ARGUMENT', 'no row group is open');
+    const ordinal = this.rowGroups.length;
+    this.schema.fields.forEach((field, i) => {
+      for (const shredded of shredColumn(field, batch.data.children[i])) {
+        const column = this.columns[shredded.leaf.index];
+        try {
+          const values = leafValues(shredded.leaf.type, shredded.data, shredded.valueIndices, shredded.valueCount, column.path);
+          current.writers[shredded.leaf.index].add({ def: shredded.def, rep: shredded.rep, values, levelCount: shredded.levelCount, valueCount: shredded.valueCount, rows: shredded.rows });
+        } catch (error) {
+          throw ParquetryError.is(error) ? error.withLocation({ rowGroup: ordinal, columnPath: column.path }) : error;
+        }
+      }
+    });
+    current.rows += batch.numRows;
+  }
+
+  /** Rows in the open row group. */
+  get openRows(): number {
+    return this.current?.rows ?? 0;
+  }
+
+  /** Bytes of encoded pages the open row group holds. */
+  get openBytes(): number {
+    return this.current?.writers.reduce((n, w) => n + w.encodedBytes, 0) ?? 0;
+  }
+
+  /** Lays out the open row group: its column chunks, then their bloom filters. */
+  endRowGroup(): Uint8Array[] {
+    const current = this.current;
+    if (!current) throw new ParquetryError('INVALID_ARGUMENT', 'no row group is open');
+    this.current = undefined;
+    const rows = current.rows;
     const rowGroupStart = this.offset;
     const out: Uint8Array[] = [];
     const blooms: Array<{ chunk: ColumnChunk; bytes: Uint8Array }> = [];
     const chunks: ColumnChunk[] = [];
     const ordinal = this.rowGroups.length;
-    const arena = new OutputArena();
-    this.schema.fields.forEach((field, i) => {
-      const shredded = batches.map((b) => shredColumn(field, b.data.children[i]));
-      const leafCount = shredded[0]?.length ?? 0;
-      for (let k = 0; k < leafCount; k++) {
-        const leafParts = shredded.map((s) => s[k]);
-        const column = this.columns[leafParts[0].leaf.index];
-        let written;
-        try {
-          written = writeColumnChunk(leafChunk(leafParts, column.chunk.pageRows), this.offset, column.chunk, arena);
-        } catch (error) {
-          throw ParquetryError.is(error) ? error.withLocation({ rowGroup: ordinal, columnPath: column.path }) : error;
-        }
-        out.push(...written.parts);
-        this.offset += written.meta.total_compressed_size;
-        const chunk: ColumnChunk = { file_offset: written.meta.dictionary_page_offset ?? written.meta.data_page_offset, meta_data: written.meta };
-        if (written.bloomFilter) blooms.push({ chunk, bytes: written.bloomFilter });
-        this.indexes.push({ chunk, columnIndex: written.columnIndex, offsetIndex: written.offsetIndex });
-        chunks.push(chunk);
+    current.writers.forEach((writer, k) => {
+      let written;
+      try {
+        written = writer.finish(this.offset);
+      } catch (error) {
+        throw ParquetryError.is(error) ? error.withLocation({ rowGroup: ordinal, columnPath: this.columns[k].path }) : error;
       }
+      out.push(...written.parts);
+      this.offset += written.meta.total_compressed_size;
+      const chunk: ColumnChunk = { file_offset: written.meta.dictionary_page_offset ?? written.meta.data_page_offset, meta_data: written.meta };
+      if (written.bloomFilter) blooms.push({ chunk, bytes: written.bloomFilter });
+      this.indexes.push({ chunk, columnIndex: written.columnIndex, offsetIndex: written.offsetIndex });
+      chunks.push(chunk);
     });
     const chunksEnd = this.offset;
     for (const { chunk, bytes } of blooms) {
@@ -148,6 +135,7 @@ export class ParquetFileEncoder {
 
   /** The page index and the footer: the file's last bytes. */
   finish(): Uint8Array[] {
+    if (this.current) throw new ParquetryError('INVALID_ARGUMENT', 'end the open row group before finishing the file');
     const out: Uint8Array[] = [];
     if (this.options.pageIndex !== false) {
       for (const entry of this.indexes) {

@@ -3,6 +3,8 @@
 // Within a part, pages hold at most `pageRows` rows and about `pageBytes` bytes of values, and
 // start where a row starts (repetition level 0), as the page index and data page v2 require.
 import type { PlainValues } from '@parquetry/plain';
+import { concatValues } from '../read/concat-values.js';
+import { concatArrays } from '../util/concat.js';
 import type { WriteLeaf } from './write-schema.js';
 
 /** One part of a leaf's levels and present values. */
@@ -26,6 +28,8 @@ export interface PageSpan {
   /** The page's first row in the chunk. */
   firstRow: number;
   rows: number;
+  /** Cut by a limit (rows or bytes), not by the end of the part. */
+  complete: boolean;
 }
 
 /** Bytes per value where values have one width (booleans count an eighth); 0 for byte arrays. */
@@ -76,7 +80,7 @@ function countPresent(def: Int32Array | undefined, maxDef: number, from: number,
   return n;
 }
 
-function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pageRows: number, pageBytes: number, out: PageSpan[]): void {
+export function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pageRows: number, pageBytes: number, out: PageSpan[]): void {
   const { def, rep, levelCount: n } = part;
   const width = fixedWidth(leaf);
   let l = 0;
@@ -86,11 +90,13 @@ function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pageRows: 
   const rowsPerPage = !rep && width > 0 ? Math.max(1, Math.min(pageRows, Math.floor(pageBytes / width))) : 0;
   while (l < n) {
     const start = { l, v, row };
+    let complete: boolean;
     if (rowsPerPage) {
       const end = Math.min(n, l + rowsPerPage);
       v += countPresent(def, leaf.maxDef, l, end);
       row += end - l;
       l = end;
+      complete = row - start.row === rowsPerPage;
     } else {
       let bytes = 0;
       do {
@@ -102,19 +108,33 @@ function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pageRows: 
         v += present;
         row++;
       } while (l < n && row - start.row < pageRows && bytes < pageBytes);
+      complete = row - start.row >= pageRows || bytes >= pageBytes;
     }
-    out.push({ part, levelStart: start.l, levelEnd: l, valueStart: start.v, valueEnd: v, firstRow: firstRow + start.row, rows: row - start.row });
+    out.push({ part, levelStart: start.l, levelEnd: l, valueStart: start.v, valueEnd: v, firstRow: firstRow + start.row, rows: row - start.row, complete });
   }
 }
 
-export function pageSpans(leaf: WriteLeaf, parts: readonly LeafPart[], pageRows: number, pageBytes: number): PageSpan[] {
-  const spans: PageSpan[] = [];
-  let firstRow = 0;
-  for (const part of parts) {
-    partSpans(leaf, part, firstRow, pageRows, pageBytes, spans);
-    firstRow += part.rows;
-  }
-  // A chunk without rows still gets one (empty) page.
-  if (spans.length === 0) spans.push({ part: parts[0], levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: 0, rows: 0 });
-  return spans;
+/** The part from `span` on (a short last page, kept to join the next part). */
+export function tailOf(leaf: WriteLeaf, part: LeafPart, span: PageSpan): LeafPart {
+  return {
+    def: part.def?.subarray(span.levelStart),
+    rep: part.rep?.subarray(span.levelStart),
+    values: sliceValues(leaf, part.values, span.valueStart, part.valueCount),
+    levelCount: part.levelCount - span.levelStart,
+    valueCount: part.valueCount - span.valueStart,
+    rows: span.rows,
+  };
+}
+
+/** Parts joined into one (short tails and small batches, so pages are not cut at every batch). */
+export function joinParts(leaf: WriteLeaf, parts: readonly LeafPart[]): LeafPart {
+  const join = (arrays: Int32Array[]) => concatArrays(arrays, (n) => new Int32Array(n));
+  return {
+    def: parts.every((p) => !p.def) ? undefined : join(parts.map((p) => p.def ?? new Int32Array(p.levelCount).fill(leaf.maxDef))),
+    rep: leaf.maxRep > 0 ? join(parts.map((p) => p.rep!)) : undefined,
+    values: concatValues(leaf.type.physical, parts.map((p) => p.values)),
+    levelCount: parts.reduce((s, p) => s + p.levelCount, 0),
+    valueCount: parts.reduce((s, p) => s + p.valueCount, 0),
+    rows: parts.reduce((s, p) => s + p.rows, 0),
+  };
 }

@@ -1,9 +1,9 @@
-// The streaming writer: batches (or rows) come in, row groups go out to the sink as soon as
-// `rowGroupSize` rows or `rowGroupBytes` bytes of Arrow data are buffered, so memory stays near one
-// row group of input plus its encoded bytes. A failure aborts the sink (a file sink removes its
-// temporary file) and leaves the writer closed.
+// The streaming writer: batches (or rows) come in and are encoded into pages at once; a row group
+// goes out to the sink as soon as it holds `rowGroupSize` rows or `rowGroupBytes` bytes of encoded
+// pages, so memory stays near one row group of encoded data plus the batch in hand. A failure
+// aborts the sink (a file sink removes its temporary file) and leaves the writer closed.
 import { ParquetryError } from '@parquetry/core';
-import { RecordBatch, Table, type Data, type Schema } from 'apache-arrow';
+import { RecordBatch, Table, type Schema } from 'apache-arrow';
 import { concatBytes } from '../util/concat.js';
 import { ParquetFileEncoder } from './file-encoder.js';
 import { rowsToBatch, type Row } from './rows.js';
@@ -11,13 +11,6 @@ import type { ParquetSink } from './sink.js';
 import { DEFAULT_ROW_GROUP_BYTES, DEFAULT_ROW_GROUP_SIZE, type WriteOptions } from './write-options.js';
 
 export type WriterInput = Table | RecordBatch | readonly Row[];
-
-function dataBytes(data: Data): number {
-  let n = 0;
-  for (const buffer of [data.values, data.valueOffsets, data.nullBitmap, data.typeIds] as Array<ArrayBufferView | undefined>) n += buffer?.byteLength ?? 0;
-  for (const child of data.children) n += dataBytes(child);
-  return n;
-}
 
 function sameFields(a: Schema, b: Schema): boolean {
   return a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i].name && f.nullable === b.fields[i].nullable && String(f.type) === String(b.fields[i].type));
@@ -29,11 +22,9 @@ export class ParquetWriter {
   private readonly sink: ParquetSink;
   private readonly rowGroupSize: number;
   private readonly rowGroupBytes: number;
-  private pending: RecordBatch[] = [];
-  private pendingRows = 0;
-  private pendingBytes = 0;
   private state: 'open' | 'closed' | 'failed' = 'open';
   private started = false;
+  private open = false;
   /** Calls run one after another, in order, whether or not the caller awaits each. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -56,12 +47,16 @@ export class ParquetWriter {
   write(input: WriterInput): Promise<void> {
     return this.enqueue(async () => {
       for (const batch of this.batchesOf(input)) {
-        if (batch.numRows === 0) continue;
-        this.pending.push(batch);
-        this.pendingRows += batch.numRows;
-        this.pendingBytes += dataBytes(batch.data);
-        while (this.pendingRows >= this.rowGroupSize || (this.pendingBytes >= this.rowGroupBytes && this.pendingRows > 0)) {
-          await this.flush(Math.min(this.rowGroupSize, this.pendingRows));
+        for (let at = 0; at < batch.numRows; ) {
+          if (!this.open) {
+            await this.begin();
+            this.encoder.beginRowGroup();
+            this.open = true;
+          }
+          const take = Math.min(batch.numRows - at, this.rowGroupSize - this.encoder.openRows);
+          this.encoder.addBatch(take === batch.numRows ? batch : batch.slice(at, at + take));
+          at += take;
+          if (this.encoder.openRows >= this.rowGroupSize || this.encoder.openBytes >= this.rowGroupBytes) await this.flush();
         }
       }
     });
@@ -69,7 +64,7 @@ export class ParquetWriter {
 
   close(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.pendingRows > 0) await this.flush(this.pendingRows);
+      if (this.open) await this.flush();
       await this.begin();
       await this.emit(this.encoder.finish());
       this.state = 'closed';
@@ -81,7 +76,6 @@ export class ParquetWriter {
   async abort(reason?: unknown): Promise<void> {
     if (this.state !== 'open') return;
     this.state = 'failed';
-    this.pending = [];
     await this.sink.abort(reason);
   }
 
@@ -109,26 +103,10 @@ export class ParquetWriter {
     return batches;
   }
 
-  /** Writes the first `rows` pending rows as one row group. */
-  private async flush(rows: number): Promise<void> {
-    const take: RecordBatch[] = [];
-    let need = rows;
-    while (need > 0) {
-      const batch = this.pending[0];
-      if (batch.numRows <= need) {
-        take.push(batch);
-        this.pending.shift();
-        need -= batch.numRows;
-      } else {
-        take.push(batch.slice(0, need));
-        this.pending[0] = batch.slice(need);
-        need = 0;
-      }
-    }
-    this.pendingRows -= rows;
-    this.pendingBytes = this.pending.reduce((s, b) => s + dataBytes(b.data), 0);
-    await this.begin();
-    await this.emit(this.encoder.rowGroup(take));
+  /** Lays out the open row group and writes it. */
+  private async flush(): Promise<void> {
+    this.open = false;
+    await this.emit(this.encoder.endRowGroup());
   }
 
   private async begin(): Promise<void> {

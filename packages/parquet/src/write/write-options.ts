@@ -31,7 +31,7 @@ export interface WriteOptions extends SchemaOptions {
   level?: number;
   /** Rows per row group (default 1,000,000). */
   rowGroupSize?: number;
-  /** Bytes of buffered Arrow data that also close a row group (default 256 MiB; streaming writer). */
+  /** Bytes of encoded pages that also close a row group (default 256 MiB; streaming writer). */
   rowGroupBytes?: number;
   /** Rows per data page (default 20,000). */
   pageRows?: number;
