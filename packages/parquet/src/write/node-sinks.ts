@@ -23,6 +23,26 @@ export function fileSink(path: string, options: FileSinkOptions = {}): ParquetSi
       let at = 0;
       while (at < bytes.length) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
     },
+    async writev(chunks) {
+      const fh = await file();
+      // writev takes at most IOV_MAX (1024) buffers per call, and may write part of them.
+      for (let i = 0; i < chunks.length; i += 1024) {
+        const group = chunks.slice(i, i + 1024);
+        const total = group.reduce((n, c) => n + c.length, 0);
+        const { bytesWritten } = await fh.writev(group);
+        if (bytesWritten < total) {
+          let skip = bytesWritten;
+          for (const c of group) {
+            if (skip >= c.length) skip -= c.length;
+            else {
+              let at = skip;
+              while (at < c.length) at += (await fh.write(c, at, c.length - at)).bytesWritten;
+              skip = 0;
+            }
+          }
+        }
+      }
+    },
     async close() {
       const fh = await file();
       if (options.fsync) await fh.sync();

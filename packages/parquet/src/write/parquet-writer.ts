@@ -116,6 +116,10 @@ export class ParquetWriter {
   }
 
   private async emit(parts: Uint8Array[]): Promise<void> {
+    if (this.sink.writev) {
+      await this.sink.writev(parts);
+      return;
+    }
     // One write per ~8 MiB, not per page.
     let group: Uint8Array[] = [];
     let size = 0;

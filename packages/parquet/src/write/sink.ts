@@ -7,6 +7,8 @@ import { concatBytes } from '../util/concat.js';
 
 export interface ParquetSink {
   write(bytes: Uint8Array): void | Promise<void>;
+  /** Several buffers in order, when the sink can take them without joining them first. */
+  writev?(chunks: readonly Uint8Array[]): void | Promise<void>;
   close(): void | Promise<void>;
   abort(reason?: unknown): void | Promise<void>;
 }
@@ -21,6 +23,9 @@ export function memorySink(): MemorySink {
   return {
     write(bytes) {
       parts.push(bytes);
+    },
+    writev(chunks) {
+      parts.push(...chunks);
     },
     close() {},
     abort() {
