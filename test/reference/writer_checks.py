@@ -3,6 +3,9 @@ and a few aggregates over nested columns (used by test/suites/writer-nested.node
 
   writer_checks.py metadata FILE   -> JSON: field ids by dotted path, sorting columns, chunk stats
   writer_checks.py duckdb FILE     -> JSON: DuckDB's row count and aggregates over the sample columns
+  writer_checks.py bloom FILE COLUMN VALUES_JSON
+                                   -> JSON: per value, the row groups whose bloom filter (read by
+                                      DuckDB's parquet_bloom_probe) does NOT exclude it
 """
 import json
 import sys
@@ -71,6 +74,18 @@ def duck(path):
     return [None if v is None else float(v) for v in row]
 
 
+def bloom(path, column, values):
+    con = duckdb.connect()
+    out = []
+    for value in values:
+        rows = con.execute("SELECT row_group_id, bloom_filter_excludes FROM parquet_bloom_probe(?, ?, ?)", [path, column, value]).fetchall()
+        out.append(sorted(group for group, excludes in rows if not excludes))
+    return out
+
+
 if __name__ == "__main__":
     command, path = sys.argv[1], sys.argv[2]
-    print(json.dumps(metadata(path) if command == "metadata" else duck(path)))
+    if command == "bloom":
+        print(json.dumps(bloom(path, sys.argv[3], json.loads(sys.argv[4]))))
+    else:
+        print(json.dumps(metadata(path) if command == "metadata" else duck(path)))

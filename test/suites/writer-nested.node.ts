@@ -155,6 +155,12 @@ suiteOf('bloom filters: a value not written is ruled out by its filter, every wr
   writeFileSync(join(dir, 'bloom.parquet'), bytes);
   const seen = JSON.parse(runReference('writer_checks.py', ['metadata', join(dir, 'bloom.parquet')])) as { rows: number };
   assert.is(seen.rows, 3000);
+  // DuckDB reads the filters (its parquet_bloom_probe takes top-level columns): a written id passes in its own row group and is excluded elsewhere
+  // (fpp 0.001), an id never written is excluded everywhere.
+  const written = [0, 999, 1000, 2999].map((i) => Number(BigInt(i) * 1_000_003n - 7n));
+  const absent = [1_000_003 * 1500 - 8, 5, -1];
+  const kept = JSON.parse(runReference('writer_checks.py', ['bloom', join(dir, 'bloom.parquet'), 'id', JSON.stringify([...written, ...absent])])) as number[][];
+  assert.equal(kept, [[0], [0], [1], [2], [], [], []]);
 });
 
 suiteOf('sinks: a file path appears only at close, Node and WHATWG streams get the same bytes', async () => {
