@@ -11,6 +11,7 @@ import { crc32, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
 import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
+import { emptyValues } from '../read/concat-values.js';
 import { concatBytes } from '../util/concat.js';
 import { OutputArena } from './output-arena.js';
 import { joinParts, partSpans, plainBytes, sliceValues, tailOf, type LeafPart, type PageSpan } from './page-spans.js';
@@ -217,7 +218,7 @@ export class ColumnChunkWriter {
   }
 
   private encodeEmptyPage(): void {
-    const part: LeafPart = { def: undefined, rep: undefined, values: sliceValues(this.leaf, emptyOf(this.leaf), 0, 0), levelCount: 0, valueCount: 0, rows: 0 };
+    const part: LeafPart = { def: undefined, rep: undefined, values: emptyValues(this.leaf.type.physical), levelCount: 0, valueCount: 0, rows: 0 };
     this.encodePage({ part, levelStart: 0, levelEnd: 0, valueStart: 0, valueEnd: 0, firstRow: this.rows, rows: 0, complete: true });
   }
 
@@ -294,23 +295,6 @@ export class ColumnChunkWriter {
     }
     this.pages.push({ header: encodeStruct(PageHeader, header), body, uncompressedSize, firstRow: span.firstRow, stats, valueCount });
     this.rows += span.rows;
-  }
-}
-
-function emptyOf(leaf: WriteLeaf) {
-  switch (leaf.type.physical) {
-    case 'INT32':
-      return new Int32Array(0);
-    case 'INT64':
-      return new BigInt64Array(0);
-    case 'FLOAT':
-      return new Float32Array(0);
-    case 'DOUBLE':
-      return new Float64Array(0);
-    case 'BYTE_ARRAY':
-      return { offsets: new Int32Array(1), bytes: new Uint8Array(0) };
-    default:
-      return new Uint8Array(0);
   }
 }
 

@@ -2,7 +2,7 @@
 // small batches joined), and a page never spans two parts, so no part is copied to make a page.
 // Within a part, pages hold at most `pageRows` rows and about `pageBytes` bytes of values, and
 // start where a row starts (repetition level 0), as the page index and data page v2 require.
-import type { PlainValues } from '@parquetry/plain';
+import { valueWidth, type PlainValues } from '@parquetry/plain';
 import { concatValues } from '../read/concat-values.js';
 import { concatArrays } from '../util/concat.js';
 import type { WriteLeaf } from './write-schema.js';
@@ -34,22 +34,7 @@ export interface PageSpan {
 
 /** Bytes per value where values have one width (booleans count an eighth); 0 for byte arrays. */
 function fixedWidth(leaf: WriteLeaf): number {
-  switch (leaf.type.physical) {
-    case 'BOOLEAN':
-      return 1 / 8;
-    case 'INT32':
-    case 'FLOAT':
-      return 4;
-    case 'INT64':
-    case 'DOUBLE':
-      return 8;
-    case 'INT96':
-      return 12;
-    case 'FIXED_LEN_BYTE_ARRAY':
-      return leaf.type.typeLength!;
-    default:
-      return 0;
-  }
+  return leaf.type.physical === 'BOOLEAN' ? 1 / 8 : valueWidth(leaf.type.physical, leaf.type.typeLength);
 }
 
 /** Elements of the values array per value: `typeLength` bytes for fixed-length byte arrays. */

@@ -12,3 +12,4 @@ export {
   type PlainByteArraysDecoded,
 } from './plain-byte-arrays-decode.js';
 export { encodePlainByteArrays } from './plain-byte-arrays-encode.js';
+export { valueWidth } from './check.js';
