@@ -119,9 +119,15 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   // The predicate's columns over the candidates, then the exact matches.
   const pages = new Map<LeafNode, PositionedPage[]>();
   const columns = new Map<string, { leaf: LeafNode; value: ReturnType<typeof rowValues> }>();
+  // Pages of several columns are fetched at once (the reads overlap), not one column after another.
+  const fetch = async (wanted: LeafNode[], ranges: RowRanges) => {
+    const missing = [...new Set(wanted)].filter((leaf) => !pages.has(leaf));
+    const fetched = await Promise.all(missing.map((leaf) => pagesFor(file, byLeaf.get(leaf)!, rows, ranges, options, stats)));
+    missing.forEach((leaf, i) => pages.set(leaf, fetched[i]));
+  };
+  await fetch(predicateLeaves, candidates);
   for (const [i, name] of names.entries()) {
     const leaf = predicateLeaves[i];
-    if (!pages.has(leaf)) pages.set(leaf, await pagesFor(file, byLeaf.get(leaf)!, rows, candidates, options, stats));
     columns.set(name, { leaf, value: rowValues(selectRows(leaf, pages.get(leaf)!, candidates)) });
   }
   const test = compilePredicate(predicate, columns);
@@ -141,8 +147,8 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   stats.rowsMatched += exact.rowCount;
   const data = new Map<LeafNode, ColumnChunkData>();
   const shapes: RowGroupColumns['shapes'] = new Map();
+  await fetch(projected, exact);
   for (const leaf of projected) {
-    if (!pages.has(leaf)) pages.set(leaf, await pagesFor(file, byLeaf.get(leaf)!, rows, exact, options, stats));
     try {
       const chunk = selectRows(leaf, pages.get(leaf)!, exact);
       data.set(leaf, chunk);

@@ -14,10 +14,13 @@ export interface PositionedPage {
   firstRow: number;
 }
 
-/** Slot where each row of the page starts (plus the page's slot count at the end). */
-function rowStarts(page: DecodedPage, leaf: LeafNode): Int32Array {
+/**
+ * Slot where each row of the page starts (plus the page's slot count at the end); undefined when
+ * the column has no repetition, where row i is slot i.
+ */
+function rowStarts(page: DecodedPage, leaf: LeafNode): Int32Array | undefined {
   const rep = page.repetitionLevels;
-  if (!rep) return Int32Array.from({ length: page.slots + 1 }, (_, i) => i);
+  if (!rep) return undefined;
   const starts: number[] = [];
   for (let i = 0; i < page.slots; i++) if (rep[i] === 0) starts.push(i);
   if (page.slots > 0 && rep[0] !== 0) throw new ParquetryError('CORRUPT', `a page of ${pathString(leaf)} starts inside a row`);
@@ -46,15 +49,15 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
   for (const { page, firstRow } of pages) {
     if (r >= wanted.length) break;
     const starts = rowStarts(page, leaf);
-    const pageRows = starts.length - 1;
+    const pageRows = starts ? starts.length - 1 : page.slots;
     const lastRow = firstRow + pageRows;
     const before = valuesBefore(page, leaf);
     while (r < wanted.length && wanted[r][0] < lastRow) {
       const from = Math.max(wanted[r][0], firstRow);
       const to = Math.min(wanted[r][1], lastRow);
       if (to > from) {
-        const s0 = starts[from - firstRow];
-        const s1 = starts[to - firstRow];
+        const s0 = starts ? starts[from - firstRow] : from - firstRow;
+        const s1 = starts ? starts[to - firstRow] : to - firstRow;
         if (page.definitionLevels) defParts.push(page.definitionLevels.subarray(s0, s1));
         if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
         valueParts.push(sliceValues(leaf, page.values, before(s0), before(s1) - before(s0)));
