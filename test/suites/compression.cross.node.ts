@@ -1,6 +1,6 @@
 // Node only, native runs: the native and TypeScript codecs side by side. What one compresses the
 // other decodes, on every page kind from empty to 16 MiB; TS ZSTD and BROTLI, which only decode,
-// read what native writes.
+// read what native writes; SNAPPY and LZ4 compress to the same bytes in both.
 import type { CompressionCodec } from '@parquetry/core';
 import * as nativeBrotli from '@parquetry/brotli/native';
 import * as tsBrotli from '@parquetry/brotli/ts';
@@ -46,6 +46,25 @@ for (const [native, ts, tsCompresses] of PAIRS) {
     }
   });
 }
+
+// SNAPPY and LZ4 compress with the same algorithm in Rust and TypeScript: the same bytes, so a
+// file written by either backend is the same file.
+cross('SNAPPY, LZ4_RAW and LZ4: native and TypeScript compress to identical bytes', () => {
+  for (const [native, ts] of [
+    [nativeSnappy.SNAPPY, tsSnappy.SNAPPY],
+    [nativeLz4.LZ4_RAW, tsLz4.LZ4_RAW],
+    [nativeLz4.LZ4, tsLz4.LZ4],
+  ] as const) {
+    for (const kind of PAGE_KINDS) {
+      for (const size of [...SIZES, 12, 13, 14, 15, 16, 3 << 16, (1 << 20) + 3]) {
+        const input = pageData(kind, size, size ^ 0x3c);
+        if (!sameBytes(native.compress(input), ts.compress(input))) assert.unreachable(`${native.name} ${kind} ${size}: native and TS bytes differ`);
+      }
+    }
+    const big = pageData('ids', 16 << 20, 13);
+    assert.ok(sameBytes(native.compress(big), ts.compress(big)), `${native.name} 16 MiB`);
+  }
+});
 
 cross('16 MiB pages both ways, and every level of the leveled codecs', () => {
   const big = pageData('ids', 16 << 20, 11);

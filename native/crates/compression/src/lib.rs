@@ -7,8 +7,10 @@
 pub mod brotli;
 pub mod gzip;
 pub mod lz4;
+mod lz4_compress;
 mod output;
 pub mod snappy;
+mod snappy_compress;
 pub mod zstd;
 
 pub use output::{check_filled, check_room};

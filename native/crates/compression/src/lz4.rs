@@ -25,9 +25,10 @@ pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
     check_filled(CODEC, written, out.len())
 }
 
+/// Our own block compressor (lz4_compress.rs): the same bytes as the TypeScript build writes.
 pub fn compress_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
     check_room(CODEC, out.len(), max_compressed_len(input.len()))?;
-    lz4_flex::block::compress_into(input, out).map_err(|e| corrupt(CODEC, e))
+    Ok(crate::lz4_compress::compress(input, out))
 }
 
 /// The Hadoop framing: blocks of (u32 BE uncompressed size, u32 BE compressed size, block).
@@ -71,7 +72,7 @@ pub fn max_compressed_len_hadoop(n: usize) -> usize {
 pub fn compress_hadoop_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
     check_room("LZ4", out.len(), max_compressed_len_hadoop(input.len()))?;
     let raw_len = u32::try_from(input.len()).map_err(|_| corrupt("LZ4", "a page over 4 GiB"))?;
-    let n = lz4_flex::block::compress_into(input, &mut out[HADOOP_PREFIX..]).map_err(|e| corrupt("LZ4", e))?;
+    let n = crate::lz4_compress::compress(input, &mut out[HADOOP_PREFIX..]);
     out[0..4].copy_from_slice(&raw_len.to_be_bytes());
     out[4..8].copy_from_slice(&(n as u32).to_be_bytes());
     Ok(HADOOP_PREFIX + n)

@@ -6,7 +6,7 @@ use parquetry_kernels::Result;
 const CODEC: &str = "SNAPPY";
 
 pub fn max_compressed_len(n: usize) -> usize {
-    snap::raw::max_compress_len(n)
+    crate::snappy_compress::max_len(n)
 }
 
 /// The length the stream's preamble declares.
@@ -24,7 +24,11 @@ pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
     check_filled(CODEC, written, out.len())
 }
 
+/// Our own compressor (snappy_compress.rs): the same bytes as the TypeScript build writes.
 pub fn compress_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
     check_room(CODEC, out.len(), max_compressed_len(input.len()))?;
-    snap::raw::Encoder::new().compress(input, out).map_err(|e| corrupt(CODEC, e))
+    if input.len() > u32::MAX as usize {
+        return Err(corrupt(CODEC, "an input of 4 GiB or more"));
+    }
+    Ok(crate::snappy_compress::compress(input, out))
 }
