@@ -24,8 +24,34 @@ fn load32(src: &[u8], i: usize) -> u32 {
 }
 
 #[inline(always)]
+fn load64(src: &[u8], i: usize) -> u64 {
+    debug_assert!(i + 8 <= src.len());
+    // SAFETY: callers keep `i + 8 <= src.len()`.
+    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u64) }.to_le()
+}
+
+#[inline(always)]
 fn hash(word: u32, shift: u32) -> usize {
     (word.wrapping_mul(0x9e37_79b1) >> shift) as usize
+}
+
+/// Where the match of `a..` against `b..` ends (the first differing byte, or `limit`).
+#[inline(always)]
+fn match_end(input: &[u8], mut a: usize, mut b: usize, limit: usize) -> usize {
+    // Eight bytes at a time: the lowest differing byte of the XOR ends the match.
+    while b + 8 <= limit {
+        let x = load64(input, a) ^ load64(input, b);
+        if x != 0 {
+            return b + (x.trailing_zeros() / 8) as usize;
+        }
+        a += 8;
+        b += 8;
+    }
+    while b < limit && input[a] == input[b] {
+        a += 1;
+        b += 1;
+    }
+    b
 }
 
 /// Compresses `input` as one block into `out` (at least `max_len(input.len())` bytes).
@@ -53,8 +79,10 @@ pub fn compress(input: &[u8], out: &mut [u8]) -> usize {
                 }
                 let word = load32(input, ip);
                 let h = hash(word, shift);
-                candidate = table[h] as usize;
-                table[h] = ip as u32;
+                // SAFETY: `h < 1 << bits == table.len()` (a 32-bit hash shifted right by 32 - bits).
+                let slot = unsafe { table.get_unchecked_mut(h) };
+                candidate = *slot as usize;
+                *slot = ip as u32;
                 if ip - candidate <= MAX_OFFSET && load32(input, candidate) == word {
                     break;
                 }
@@ -66,16 +94,7 @@ pub fn compress(input: &[u8], out: &mut [u8]) -> usize {
                 ip -= 1;
                 candidate -= 1;
             }
-            let mut a = candidate + MIN_MATCH;
-            let mut b = ip + MIN_MATCH;
-            while b + 4 <= match_limit && load32(input, a) == load32(input, b) {
-                a += 4;
-                b += 4;
-            }
-            while b < match_limit && input[a] == input[b] {
-                a += 1;
-                b += 1;
-            }
+            let b = match_end(input, candidate + MIN_MATCH, ip + MIN_MATCH, match_limit);
             op = emit_sequence(input, anchor, ip - anchor, ip - candidate, b - ip, out, op);
             ip = b;
             anchor = ip;

@@ -22,6 +22,32 @@ fn load32(src: &[u8], i: usize) -> u32 {
 }
 
 #[inline(always)]
+fn load64(src: &[u8], i: usize) -> u64 {
+    debug_assert!(i + 8 <= src.len());
+    // SAFETY: callers keep `i + 8 <= src.len()`.
+    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u64) }.to_le()
+}
+
+/// Where the match of `a..` against `b..` ends (the first differing byte, or `end`).
+#[inline(always)]
+fn match_end(src: &[u8], mut a: usize, mut b: usize, end: usize) -> usize {
+    // Eight bytes at a time: the lowest differing byte of the XOR ends the match.
+    while b + 8 <= end {
+        let x = load64(src, a) ^ load64(src, b);
+        if x != 0 {
+            return b + (x.trailing_zeros() / 8) as usize;
+        }
+        a += 8;
+        b += 8;
+    }
+    while b < end && src[a] == src[b] {
+        a += 1;
+        b += 1;
+    }
+    b
+}
+
+#[inline(always)]
 fn hash(word: u32, shift: u32) -> usize {
     (word.wrapping_mul(0x1e35_a7bd) >> shift) as usize
 }
@@ -76,8 +102,10 @@ fn compress_fragment(src: &[u8], base: usize, end: usize, out: &mut [u8], mut op
                 break 'search;
             }
             next_hash = hash(load32(src, next_ip), shift);
-            candidate = base + table[h] as usize;
-            table[h] = (ip - base) as u16;
+            // SAFETY: `h < 1 << bits <= table.len()` (a 32-bit hash shifted right by 32 - bits).
+            let slot = unsafe { table.get_unchecked_mut(h) };
+            candidate = base + *slot as usize;
+            *slot = (ip - base) as u16;
             if load32(src, ip) == load32(src, candidate) {
                 break;
             }
@@ -85,16 +113,7 @@ fn compress_fragment(src: &[u8], base: usize, end: usize, out: &mut [u8], mut op
         op = emit_literal(src, next_emit, ip - next_emit, out, op);
         // Emit the match, then keep going while the next position matches straight away.
         loop {
-            let mut a = candidate + 4;
-            let mut b = ip + 4;
-            while b + 4 <= end && load32(src, a) == load32(src, b) {
-                a += 4;
-                b += 4;
-            }
-            while b < end && src[a] == src[b] {
-                a += 1;
-                b += 1;
-            }
+            let b = match_end(src, candidate + 4, ip + 4, end);
             op = emit_copy(out, op, ip - candidate, b - ip);
             ip = b;
             next_emit = ip;
