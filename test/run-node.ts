@@ -21,6 +21,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['writer', () => import('./suites/writer.node.js')],
   ['writer nested', () => import('./suites/writer-nested.node.js')],
   ['writer property', () => import('./suites/writer-property.node.js')],
+  ['writer corpus', () => import('./suites/writer-corpus.node.js')],
   ['filter', () => import('./suites/filter.node.js')],
   ['page index', () => import('./suites/page-index.node.js')],
   ['interop: pyarrow and DuckDB files', () => import('./suites/interop.node.js')],

@@ -12,10 +12,30 @@ export type Plan =
   | { kind: 'list'; node: SchemaNode; repeated: SchemaNode; element: Plan; type: DataType; nullable: boolean }
   | { kind: 'map'; node: SchemaNode; repeated: GroupNode; key: Plan; value: Plan | undefined; type: DataType; nullable: boolean };
 
+/**
+ * Parquet annotations that Arrow types do not carry (UUID, JSON, BSON, ENUM, INTERVAL, raw INT96), kept as
+ * `PARQUET:logical_type` field metadata so a file written back from the Arrow data keeps them.
+ */
+function annotationOf(plan: Plan): string | undefined {
+  if (plan.kind !== 'leaf') return undefined;
+  const { logicalType: logical, convertedType: converted } = plan.node;
+  if (logical?.UUID) return 'UUID';
+  if (logical?.JSON || converted === 'JSON') return 'JSON';
+  if (logical?.BSON || converted === 'BSON') return 'BSON';
+  if (logical?.ENUM || converted === 'ENUM') return 'ENUM';
+  if (converted === 'INTERVAL') return 'INTERVAL';
+  // INT96 read raw (int96Unit 'raw'): its 12 bytes, to be written back as INT96.
+  if (plan.node.physicalType === 'INT96' && plan.leafType.kind === 'fixed') return 'INT96';
+  return undefined;
+}
+
 /** The Arrow field of a plan; a Parquet field_id travels as `PARQUET:field_id` metadata, as in pyarrow. */
 export function planField(plan: Plan): Field {
-  const id = plan.node.fieldId;
-  return new Field(plan.node.name, plan.type, plan.nullable, id === undefined ? null : new Map([['PARQUET:field_id', String(id)]]));
+  const metadata = new Map<string, string>();
+  if (plan.node.fieldId !== undefined) metadata.set('PARQUET:field_id', String(plan.node.fieldId));
+  const annotation = annotationOf(plan);
+  if (annotation) metadata.set('PARQUET:logical_type', annotation);
+  return new Field(plan.node.name, plan.type, plan.nullable, metadata.size ? metadata : null);
 }
 
 function isList(node: SchemaNode): boolean {

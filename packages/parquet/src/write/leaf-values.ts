@@ -182,7 +182,7 @@ export function leafValues(type: WriteLeafType, data: Data, indices: Int32Array 
     case 'large-binary':
       return byteArrays(data, indices, count, path);
     case 'fixed': {
-      const width = type.typeLength!;
+      const width = type.physical === 'INT96' ? 12 : type.typeLength!;
       const src = data.values as Uint8Array;
       if (!indices) return src.subarray(0, count * width);
       const out = new Uint8Array(count * width);

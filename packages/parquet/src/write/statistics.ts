@@ -28,7 +28,8 @@ export function statisticsOrder(type: WriteLeafType): StatisticsOrder {
     case 'BYTE_ARRAY':
       return type.conversion === 'decimal' ? 'signed-bytes' : 'bytes';
     case 'FIXED_LEN_BYTE_ARRAY':
-      return type.conversion === 'decimal' ? 'signed-bytes' : type.conversion === 'float16' ? 'none' : 'bytes';
+      // INTERVAL has no defined order (parquet.thrift ColumnOrder): no min/max.
+      return type.conversion === 'decimal' ? 'signed-bytes' : type.conversion === 'float16' || type.converted === 21 ? 'none' : 'bytes';
     default:
       return 'none';
   }

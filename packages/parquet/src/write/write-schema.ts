@@ -71,6 +71,34 @@ function collectIds(fields: readonly Field[], out: number[]): void {
   }
 }
 
+/** A `PARQUET:logical_type` annotation (as the reader reports it) applied to the leaf's type. */
+function annotated(type: WriteLeafType, annotation: string | undefined, path: string): WriteLeafType {
+  if (annotation === undefined) return type;
+  const bytes = type.physical === 'BYTE_ARRAY' && (type.conversion === 'binary' || type.conversion === 'large-binary');
+  const fixed = (n: number) => type.physical === 'FIXED_LEN_BYTE_ARRAY' && type.typeLength === n && type.conversion === 'fixed';
+  switch (annotation) {
+    case 'UUID':
+      if (fixed(16)) return { ...type, logical: { UUID: {} }, converted: undefined };
+      break;
+    case 'JSON':
+      if (bytes) return { ...type, logical: { JSON: {} }, converted: CONVERTED.JSON };
+      break;
+    case 'BSON':
+      if (bytes) return { ...type, logical: { BSON: {} }, converted: CONVERTED.BSON };
+      break;
+    case 'ENUM':
+      if (bytes) return { ...type, logical: { ENUM: {} }, converted: CONVERTED.ENUM };
+      break;
+    case 'INTERVAL':
+      if (fixed(12)) return { ...type, logical: undefined, converted: CONVERTED.INTERVAL, conversion: 'fixed' };
+      break;
+    case 'INT96':
+      if (fixed(12)) return { physical: 'INT96', conversion: 'fixed' };
+      break;
+  }
+  throw new ParquetryError('INVALID_ARGUMENT', `field ${path}: PARQUET:logical_type ${annotation} does not apply to ${type.physical}${type.typeLength ? `(${type.typeLength})` : ''}`);
+}
+
 export function writeSchema(schema: Schema, options: SchemaOptions = {}): WriteSchema {
   const elements: SchemaElement[] = [{ name: 'schema', num_children: schema.fields.length }];
   const leaves: WriteLeaf[] = [];
@@ -119,7 +147,7 @@ export function writeSchema(schema: Schema, options: SchemaOptions = {}): WriteS
         return { kind: 'list', name, nullable, defAbove, element: struct, repLevel: rep + 1 };
       }
       default: {
-        const leafType = writeLeafType(type, options);
+        const leafType = annotated(writeLeafType(type, options), field.metadata.get('PARQUET:logical_type'), here.join('.'));
         const element: SchemaElement = {
           type: PARQUET_TYPE.indexOf(leafType.physical),
           type_length: leafType.typeLength,
