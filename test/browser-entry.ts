@@ -6,7 +6,7 @@ import { SHARED_SUITES } from './suites/shared.js';
 (globalThis as Record<string, unknown>).__PARQUETRY_TEST__ = { expectedBackend: 'ts', host: 'browser' };
 
 try {
-  await runSuites([...SHARED_SUITES, ['corpus (Blob sources)', () => import('./suites/corpus.browser.js')]]);
+  await runSuites([...SHARED_SUITES, ['corpus (Blob sources)', () => import('./suites/corpus.browser.js')], ['writer (WritableStream)', () => import('./suites/writer.browser.js')]]);
 } finally {
   (globalThis as Record<string, unknown>).__PARQUETRY_DONE__ = true;
 }

@@ -7,7 +7,7 @@ export function plainValue(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return `${v}n`;
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v;
-  if (v instanceof Uint8Array) return `0x${Buffer.from(v).toString('hex')}`;
+  if (v instanceof Uint8Array) return `0x${Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   if (v instanceof Uint32Array) return `words:${Array.from(v).join(',')}`;
   if (v instanceof Vector) return [...v].map(plainValue);
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<unknown>).map(plainValue);
