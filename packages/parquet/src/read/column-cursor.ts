@@ -13,6 +13,7 @@ export interface ColumnChunkData {
   leaf: LeafNode;
   /** Slots: one per level pair (values and nulls, and for repeated columns, empty lists). */
   numSlots: number;
+  /** Undefined where every level would be the maximum: required columns, and optional columns without repetition that hold no null. */
   definitionLevels: Int32Array | undefined;
   repetitionLevels: Int32Array | undefined;
   /** Values of the slots whose definition level is the maximum, in order. */
@@ -70,6 +71,7 @@ export class ColumnCursor {
     const valueParts: PageValues[] = [];
     let taken = 0;
     let slots = 0;
+    let valueCount = 0;
     for (;;) {
       if (!this.page || this.slot >= this.page.slots) {
         // A repeated column's row may continue on the next page; look before stopping.
@@ -110,6 +112,7 @@ export class ColumnCursor {
         if (rep) repParts.push(rep.subarray(start, end));
         valueParts.push(sliceValues(leaf, page.values, this.value, values));
         slots += end - start;
+        valueCount += values;
       }
       this.slot = end;
       this.value += values;
@@ -118,7 +121,9 @@ export class ColumnCursor {
     return {
       leaf,
       numSlots: slots,
-      definitionLevels: maxDef > 0 ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
+      // An optional column without repetition whose every slot holds a value needs no levels (and
+      // reads as if required: no validity, values in place).
+      definitionLevels: maxDef > 0 && (repeated || valueCount < slots) ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
       repetitionLevels: repeated ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
       values: joinValues(leaf, valueParts),
     };
