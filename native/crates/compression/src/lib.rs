@@ -8,6 +8,7 @@ pub mod brotli;
 pub mod gzip;
 pub mod lz4;
 mod lz4_compress;
+mod match_kernels;
 mod output;
 pub mod snappy;
 mod snappy_compress;

@@ -3,6 +3,8 @@
 //! matcher (up to 2^14 entries, a stride that grows after every 64 misses in a row), matches grown
 //! backwards into the pending literals, and the block format's end rules.
 
+use crate::match_kernels::{load32, match_end};
+
 const LAST_LITERALS: usize = 5;
 const MF_LIMIT: usize = 12;
 const MIN_MATCH: usize = 4;
@@ -17,41 +19,8 @@ pub fn max_len(n: usize) -> usize {
 }
 
 #[inline(always)]
-fn load32(src: &[u8], i: usize) -> u32 {
-    debug_assert!(i + 4 <= src.len());
-    // SAFETY: every caller keeps `i + 4 <= src.len()` (MF_LIMIT and the match loop's bound).
-    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u32) }.to_le()
-}
-
-#[inline(always)]
-fn load64(src: &[u8], i: usize) -> u64 {
-    debug_assert!(i + 8 <= src.len());
-    // SAFETY: callers keep `i + 8 <= src.len()`.
-    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u64) }.to_le()
-}
-
-#[inline(always)]
 fn hash(word: u32, shift: u32) -> usize {
     (word.wrapping_mul(0x9e37_79b1) >> shift) as usize
-}
-
-/// Where the match of `a..` against `b..` ends (the first differing byte, or `limit`).
-#[inline(always)]
-fn match_end(input: &[u8], mut a: usize, mut b: usize, limit: usize) -> usize {
-    // Eight bytes at a time: the lowest differing byte of the XOR ends the match.
-    while b + 8 <= limit {
-        let x = load64(input, a) ^ load64(input, b);
-        if x != 0 {
-            return b + (x.trailing_zeros() / 8) as usize;
-        }
-        a += 8;
-        b += 8;
-    }
-    while b < limit && input[a] == input[b] {
-        a += 1;
-        b += 1;
-    }
-    b
 }
 
 /// Compresses `input` as one block into `out` (at least `max_len(input.len())` bytes).
@@ -167,21 +136,8 @@ mod tests {
 
     #[test]
     fn round_trips_through_lz4_flex() {
-        round_trip(b"");
-        round_trip(b"a");
-        round_trip(b"abcabcabcabcabcabcabcabcabcabc");
-        let mut x: u32 = 11;
-        for size in [12, 13, 17, 100, 65_535, 65_536, 70_000, 300_000] {
-            let random: Vec<u8> = (0..size)
-                .map(|_| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (x >> 24) as u8
-                })
-                .collect();
-            round_trip(&random);
-            let text: Vec<u8> = (0..size).map(|i| b"the quick brown fox "[i % 20] ^ ((i / 997) as u8 & 1)).collect();
-            round_trip(&text);
-            round_trip(&vec![0u8; size]);
+        for input in crate::match_kernels::test_inputs(&[12, 13, 17, 100, 65_535, 65_536, 70_000, 300_000]) {
+            round_trip(&input);
         }
     }
 }

@@ -3,6 +3,8 @@
 //! reference encoder's greedy matcher over 64 KiB fragments with a fresh hash table of up to 2^14
 //! entries per fragment, and its skip heuristic (each miss adds 1/32 to the stride).
 
+use crate::match_kernels::{load32, match_end};
+
 const FRAGMENT_SIZE: usize = 1 << 16;
 const MAX_HASH_BITS: u32 = 14;
 const MIN_HASH_BITS: u32 = 8;
@@ -12,39 +14,6 @@ const INPUT_MARGIN: usize = 15;
 /// The reference bound on a raw stream's size.
 pub fn max_len(n: usize) -> usize {
     32 + n + n / 6
-}
-
-#[inline(always)]
-fn load32(src: &[u8], i: usize) -> u32 {
-    debug_assert!(i + 4 <= src.len());
-    // SAFETY: every caller keeps `i + 4 <= end <= src.len()` (INPUT_MARGIN and the match loops).
-    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u32) }.to_le()
-}
-
-#[inline(always)]
-fn load64(src: &[u8], i: usize) -> u64 {
-    debug_assert!(i + 8 <= src.len());
-    // SAFETY: callers keep `i + 8 <= src.len()`.
-    unsafe { std::ptr::read_unaligned(src.as_ptr().add(i) as *const u64) }.to_le()
-}
-
-/// Where the match of `a..` against `b..` ends (the first differing byte, or `end`).
-#[inline(always)]
-fn match_end(src: &[u8], mut a: usize, mut b: usize, end: usize) -> usize {
-    // Eight bytes at a time: the lowest differing byte of the XOR ends the match.
-    while b + 8 <= end {
-        let x = load64(src, a) ^ load64(src, b);
-        if x != 0 {
-            return b + (x.trailing_zeros() / 8) as usize;
-        }
-        a += 8;
-        b += 8;
-    }
-    while b < end && src[a] == src[b] {
-        a += 1;
-        b += 1;
-    }
-    b
 }
 
 #[inline(always)]
@@ -199,21 +168,8 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_snap_decoder() {
-        round_trip(b"");
-        round_trip(b"a");
-        round_trip(b"abcabcabcabcabcabcabcabcabcabc");
-        let mut x: u32 = 7;
-        for size in [14, 15, 16, 100, 65_535, 65_536, 65_537, 300_000] {
-            let random: Vec<u8> = (0..size)
-                .map(|_| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (x >> 24) as u8
-                })
-                .collect();
-            round_trip(&random);
-            let text: Vec<u8> = (0..size).map(|i| b"the quick brown fox "[i % 20] ^ ((i / 997) as u8 & 1)).collect();
-            round_trip(&text);
-            round_trip(&vec![0u8; size]);
+        for input in crate::match_kernels::test_inputs(&[14, 15, 16, 100, 65_535, 65_536, 65_537, 300_000]) {
+            round_trip(&input);
         }
     }
 }
