@@ -12,7 +12,6 @@ import { DictionaryEncoder } from '@parquetry/dictionary';
 import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import { emptyValues } from '../read/concat-values.js';
-import { concatBytes } from '../util/concat.js';
 import { OutputArena } from './output-arena.js';
 import { joinParts, partSpans, plainBytes, sliceValues, tailOf, type LeafPart, type PageSpan } from './page-spans.js';
 import { chunkStatistics, columnStatistics, statisticsOrder, type StatisticsOrder } from './statistics.js';
@@ -76,6 +75,20 @@ let constant = new Int32Array(0);
 function constantLevels(count: number, value: number): Int32Array {
   if (constant.length < count || constant[0] !== value) constant = new Int32Array(Math.max(count, constant.length)).fill(value);
   return constant.subarray(0, count);
+}
+
+/**
+ * A v1 page's levels and values joined for the compressor, in one buffer reused for every page:
+ * compression copies them out at once (encoding is synchronous, so no two pages share it).
+ */
+let scratch = new Uint8Array(0);
+function joinInScratch(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array {
+  const n = a.length + b.length + c.length;
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  scratch.set(a, 0);
+  scratch.set(b, a.length);
+  scratch.set(c, a.length + b.length);
+  return scratch.subarray(0, n);
 }
 
 function bitWidth(max: number): number {
@@ -282,7 +295,7 @@ export class ColumnChunkWriter {
       // v1 prefixes each level run with its byte length; repetition levels first.
       const repBytes = rep ? encodeRleHybridLengthPrefixed(rep, repWidth) : new Uint8Array(0);
       const defBytes = def ? encodeRleHybridLengthPrefixed(def, defWidth) : new Uint8Array(0);
-      const plain = repBytes.length + defBytes.length === 0 ? encoded : concatBytes([repBytes, defBytes, encoded]);
+      const plain = repBytes.length + defBytes.length === 0 ? encoded : joinInScratch(repBytes, defBytes, encoded);
       body = this.compress(plain);
       uncompressedSize = plain.length;
       header = {
