@@ -30,6 +30,7 @@ import {
 import { jsonRows, jsonText } from '@parquetry/cli';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { matches } from '../lib/predicate-eval.js';
 import { throwsParquetry } from '../lib/expect.js';
 import { ourRows } from '../lib/rows-compare.js';
 import { corpusRoot, runReference } from '../lib/python.js';
@@ -98,40 +99,6 @@ api('pruning is exact on sorted columns and respects unsigned, NaN and null stat
   throwsParquetry(() => pruneRowGroups(file, eq('nope', 1)), 'INVALID_ARGUMENT', 'unknown column');
   throwsParquetry(() => pruneRowGroups(file, eq('id', 'x')), 'INVALID_ARGUMENT', 'string for int64');
 });
-
-/** Evaluates a predicate on one row, with SQL's nulls (a comparison with null is false). */
-function matches(row: Record<string, unknown>, p: Predicate): boolean {
-  const cmp = (a: unknown, b: Scalar): number | undefined => {
-    if (a === null || (typeof a === 'number' && Number.isNaN(a))) return undefined;
-    const x = typeof a === 'bigint' ? a : a;
-    const y = typeof x === 'bigint' ? BigInt(b as number) : typeof x === 'number' ? Number(b) : b;
-    return (x as never) < (y as never) ? -1 : (x as never) > (y as never) ? 1 : 0;
-  };
-  switch (p.op) {
-    case 'and':
-      return p.predicates.every((q) => matches(row, q));
-    case 'or':
-      return p.predicates.some((q) => matches(row, q));
-    case 'not':
-      return !matches(row, p.predicate);
-    case 'isNull':
-      return row[p.column] === null;
-    case 'isNotNull':
-      return row[p.column] !== null;
-    case 'in':
-      return p.values.some((v) => cmp(row[p.column], v) === 0);
-    case 'between': {
-      const a = cmp(row[p.column], p.low);
-      const b = cmp(row[p.column], p.high);
-      return a !== undefined && b !== undefined && a >= 0 && b <= 0;
-    }
-    default: {
-      const c = cmp(row[p.column], p.value);
-      if (c === undefined) return false;
-      return { eq: c === 0, ne: c !== 0, lt: c < 0, le: c <= 0, gt: c > 0, ge: c >= 0 }[p.op];
-    }
-  }
-}
 
 api('pruning never drops a row group that holds a matching row (2,000 random predicates)', () => {
   const next = rng(99);

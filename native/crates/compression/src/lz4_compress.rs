@@ -120,24 +120,3 @@ fn emit_last_literals(src: &[u8], start: usize, lit: usize, out: &mut [u8], mut 
     out[op..op + lit].copy_from_slice(&src[start..start + lit]);
     op + lit
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn round_trip(input: &[u8]) {
-        let mut out = vec![0u8; max_len(input.len())];
-        let n = compress(input, &mut out);
-        let mut back = vec![0u8; input.len()];
-        let written = lz4_flex::block::decompress_into(&out[..n], &mut back).expect("lz4_flex decodes it");
-        assert_eq!(written, input.len());
-        assert_eq!(back, input);
-    }
-
-    #[test]
-    fn round_trips_through_lz4_flex() {
-        for input in crate::match_kernels::test_inputs(&[12, 13, 17, 100, 65_535, 65_536, 70_000, 300_000]) {
-            round_trip(&input);
-        }
-    }
-}

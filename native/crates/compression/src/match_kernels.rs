@@ -1,5 +1,5 @@
-//! What the snappy and LZ4 compressors share: unaligned little-endian loads, match extension, and
-//! (for their tests) the inputs every round trip covers.
+//! What the snappy and LZ4 compressors share: unaligned little-endian loads and match extension.
+//! Their round trips (through snap and lz4_flex) are tests/codecs.rs.
 
 #[inline(always)]
 pub fn load32(src: &[u8], i: usize) -> u32 {
@@ -32,24 +32,4 @@ pub fn match_end(src: &[u8], mut a: usize, mut b: usize, limit: usize) -> usize 
         b += 1;
     }
     b
-}
-
-/// Round-trip inputs: empty, tiny, repetitive, and for each size random bytes, near-text and zeros.
-#[cfg(test)]
-pub fn test_inputs(sizes: &[usize]) -> Vec<Vec<u8>> {
-    let mut out = vec![Vec::new(), b"a".to_vec(), b"abcabcabcabcabcabcabcabcabcabc".to_vec()];
-    let mut x: u32 = 7;
-    for &size in sizes {
-        out.push(
-            (0..size)
-                .map(|_| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (x >> 24) as u8
-                })
-                .collect(),
-        );
-        out.push((0..size).map(|i| b"the quick brown fox "[i % 20] ^ ((i / 997) as u8 & 1)).collect());
-        out.push(vec![0u8; size]);
-    }
-    out
 }

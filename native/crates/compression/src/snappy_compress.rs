@@ -154,22 +154,3 @@ fn emit_copy2(out: &mut [u8], op: usize, offset: usize, len: usize) -> usize {
     out[op + 2] = (offset >> 8) as u8;
     op + 3
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn round_trip(input: &[u8]) {
-        let mut out = vec![0u8; max_len(input.len())];
-        let n = compress(input, &mut out);
-        let back = snap::raw::Decoder::new().decompress_vec(&out[..n]).expect("snap decodes it");
-        assert_eq!(back, input);
-    }
-
-    #[test]
-    fn round_trips_through_the_snap_decoder() {
-        for input in crate::match_kernels::test_inputs(&[14, 15, 16, 100, 65_535, 65_536, 65_537, 300_000]) {
-            round_trip(&input);
-        }
-    }
-}

@@ -26,21 +26,15 @@ fn codecs() -> Vec<Codec> {
     ]
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+mod common;
+use common::Rng;
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let mut rng = Rng(0x9e3779b97f4a7c15);
     let words = ["user", "item", "click", "view", "feature", "embedding", "score", " ", ","];
     let mut out = Vec::new();
-    for size in [0usize, 1, 2, 15, 16, 17, 65535, 65536, 65537, 1 << 20] {
+    // 12..17: the LZ4 and snappy compressors' end margins; 64 KiB: snappy's fragments.
+    for size in [0usize, 1, 2, 12, 13, 14, 15, 16, 17, 65535, 65536, 65537, 1 << 20] {
         out.push((format!("zeros {size}"), vec![0u8; size]));
         out.push((format!("random {size}"), (0..size).map(|_| rng.next() as u8).collect()));
         let mut text = Vec::with_capacity(size);

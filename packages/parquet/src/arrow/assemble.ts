@@ -24,11 +24,6 @@ export interface LeafShape {
   present: Uint8Array | undefined;
 }
 
-function hasLevelBelow(def: Int32Array, n: number, level: number): boolean {
-  for (let k = 0; k < n; k++) if (def[k] < level) return true;
-  return false;
-}
-
 /** A leaf with no repeated ancestor: one slot per row, so the shapes come straight from the levels. */
 function assembleFlat(chunk: ColumnChunkData, numRows: number): LeafShape {
   const { leaf, numSlots } = chunk;
@@ -39,14 +34,13 @@ function assembleFlat(chunk: ColumnChunkData, numRows: number): LeafShape {
     if (def) for (let k = 0; k < numSlots; k++) out[k] = def[k] >= level ? 1 : 0;
     return out;
   };
-  // Optional columns without a single null (common: writers mark every column optional) need no
-  // validity at all, and their values are used in place.
-  const anyMissing = def !== undefined && hasLevelBelow(def, numSlots, leaf.definitionLevel);
-  const present = anyMissing ? atLeast(leaf.definitionLevel) : undefined;
+  // Chunks of optional columns without a null come without definition levels (chunkLevels): no
+  // validity at all, values used in place.
+  const present = def ? atLeast(leaf.definitionLevel) : undefined;
   const nodes = new Map<SchemaNode, NodeShape>();
   for (const node of leaf.ancestors) {
     const shape: NodeShape = { length: numSlots };
-    if (node.repetition === 'OPTIONAL' && anyMissing) shape.valid = node.definitionLevel === leaf.definitionLevel ? present : atLeast(node.definitionLevel);
+    if (node.repetition === 'OPTIONAL' && def) shape.valid = node.definitionLevel === leaf.definitionLevel ? present : atLeast(node.definitionLevel);
     nodes.set(node, shape);
   }
   return { nodes, length: numSlots, present };

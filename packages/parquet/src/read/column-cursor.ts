@@ -30,8 +30,20 @@ export function sliceValues(leaf: LeafNode, values: PageValues, from: number, co
   return values.subarray(from * width, (from + count) * width) as PlainValues;
 }
 
-export function concatLevels(parts: Int32Array[]): Int32Array {
+function concatLevels(parts: Int32Array[]): Int32Array {
   return concatArrays(parts, (n) => new Int32Array(n));
+}
+
+/**
+ * A chunk's levels from its pages' parts. An optional column without repetition whose every slot
+ * holds a value needs no definition levels (it reads as if required: no validity, values in place).
+ */
+export function chunkLevels(leaf: LeafNode, defParts: Int32Array[], repParts: Int32Array[], slots: number, valueCount: number): Pick<ColumnChunkData, 'definitionLevels' | 'repetitionLevels'> {
+  const repeated = leaf.repetitionLevel > 0;
+  return {
+    definitionLevels: leaf.definitionLevel > 0 && (repeated || valueCount < slots) ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
+    repetitionLevels: repeated ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
+  };
 }
 
 /** A batch's values: runs of indices into one dictionary are joined before one gather. */
@@ -121,10 +133,7 @@ export class ColumnCursor {
     return {
       leaf,
       numSlots: slots,
-      // An optional column without repetition whose every slot holds a value needs no levels (and
-      // reads as if required: no validity, values in place).
-      definitionLevels: maxDef > 0 && (repeated || valueCount < slots) ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
-      repetitionLevels: repeated ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
+      ...chunkLevels(leaf, defParts, repParts, slots, valueCount),
       values: joinValues(leaf, valueParts),
     };
   }

@@ -4,7 +4,7 @@
 import { ParquetryError } from '@parquetry/core';
 import type { RowRanges } from '@parquetry/page-index';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
-import { concatLevels, joinValues, sliceValues, type ColumnChunkData } from './column-cursor.js';
+import { chunkLevels, joinValues, sliceValues, type ColumnChunkData } from './column-cursor.js';
 import type { DecodedPage } from './page-decoder.js';
 import type { PageValues } from './page-values.js';
 
@@ -44,6 +44,7 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
   const valueParts: PageValues[] = [];
   let slots = 0;
   let rows = 0;
+  let valueCount = 0;
   const wanted = ranges.ranges;
   let r = 0;
   for (const { page, firstRow } of pages) {
@@ -62,6 +63,7 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
         if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
         valueParts.push(sliceValues(leaf, page.values, before(s0), before(s1) - before(s0)));
         slots += s1 - s0;
+        valueCount += before(s1) - before(s0);
         rows += to - from;
       }
       if (wanted[r][1] <= lastRow) r++;
@@ -72,8 +74,7 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
   return {
     leaf,
     numSlots: slots,
-    definitionLevels: leaf.definitionLevel > 0 ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
-    repetitionLevels: leaf.repetitionLevel > 0 ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
+    ...chunkLevels(leaf, defParts, repParts, slots, valueCount),
     values: joinValues(leaf, valueParts),
   };
 }
