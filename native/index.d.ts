@@ -46,6 +46,8 @@ export interface NativeBinding {
   encodeDeltaLengthByteArray(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
   encodePlainBooleans(values: Uint8Array): Uint8Array;
   encodePlainByteArrays(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
+  /** Encodes into `out` from `offset` (a buffer reused across pages); returns the bytes written. */
+  encodePlainByteArraysInto(offsets: Int32Array, bytes: Uint8Array, out: Uint8Array, offset: number): number;
   encodeRleHybrid(values: Int32Array, bitWidth: number, lengthPrefixed: boolean): Uint8Array;
   /** Encodes into `out` from `offset` (a buffer reused across pages); returns the bytes written. */
   encodeRleHybridInto(values: Int32Array, bitWidth: number, out: Uint8Array, offset: number): number;

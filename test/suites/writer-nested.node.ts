@@ -75,6 +75,27 @@ suiteOf('rows in several writes, every variant: read back equal, row groups cut 
   }
 });
 
+suiteOf('the bytes do not depend on how the rows were cut into writes (pages straddle writes, lists and maps included)', async () => {
+  const rows = [...sampleRows(450, 1), ...sampleRows(1, 2, 450), ...sampleRows(1049, 3, 451)];
+  const cuts = (sizes: number[]): Row[][] => {
+    const out: Row[][] = [];
+    for (let at = 0, k = 0; at < rows.length; k++) {
+      const n = Math.min(sizes[k % sizes.length], rows.length - at);
+      out.push(rows.slice(at, at + n));
+      at += n;
+    }
+    return out;
+  };
+  for (const [name, options] of Object.entries(VARIANTS)) {
+    if (backend() === 'ts' && options.compression === 'ZSTD') continue;
+    const whole = await writeRows([rows], options);
+    for (const sizes of [[1], [7, 1, 300], [127, 129], [450, 1, 1049]]) {
+      const bytes = await writeRows(cuts(sizes), options);
+      assert.ok(bytes.length === whole.length && bytes.every((b, i) => b === whole[i]), `${name}: writes of ${sizes.join(', ')} rows differ from one write`);
+    }
+  }
+});
+
 suiteOf('pyarrow reads every nested file to the rows Parquetry reads; DuckDB the same aggregates', async () => {
   runReference('pyarrow_dump.py', ['dump', join(dir, 'files'), join(dir, 'dump')]);
   const failures: string[] = [];

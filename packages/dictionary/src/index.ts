@@ -12,6 +12,8 @@ export {
   DictionaryEncoder,
   DEFAULT_MAX_DICTIONARY_BYTES,
   encodeDictionaryIndices,
+  encodeDictionaryIndicesInto,
+  dictionaryIndicesMaxSize,
   dictionaryIndexBitWidth,
   type DictionaryEncoderOptions,
   type FixedWidthValues,

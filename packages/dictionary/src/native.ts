@@ -7,7 +7,7 @@ import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
 import { decodeDictionaryIndices as decodeDictionaryIndicesTs } from './ts/indices-decode.js';
 
-export { decodeDictionaryPage, DictionaryIndicesDecoder, DictionaryEncoder, encodeDictionaryIndices, dictionaryIndexBitWidth } from './ts/index.js';
+export { decodeDictionaryPage, DictionaryIndicesDecoder, DictionaryEncoder, encodeDictionaryIndices, encodeDictionaryIndicesInto, dictionaryIndicesMaxSize, dictionaryIndexBitWidth } from './ts/index.js';
 
 const NATIVE_GATHER: GatherKernels = {
   gatherWords32: (dictionary, indices, out) => requireNativeBinding().gatherDictionary32(dictionary, indices, out),

@@ -15,6 +15,11 @@ export function encodePlain<T extends PhysicalType>(type: T, values: ts.PlainVal
   return ts.encodePlain(type, values, typeLength, kernels ?? kernelsFor(n));
 }
 
+export function encodePlainInto<T extends PhysicalType>(type: T, values: ts.PlainValuesOf<T>, out: Uint8Array, offset: number, typeLength?: number, kernels?: ts.PlainKernels): number {
+  const n = 'offsets' in values ? values.offsets.length - 1 : values.length;
+  return ts.encodePlainInto(type, values, out, offset, typeLength, kernels ?? kernelsFor(n));
+}
+
 export function decodePlain<T extends PhysicalType>(type: T, bytes: Uint8Array, count: number, typeLength?: number, kernels?: ts.PlainKernels): ts.PlainValuesOf<T> {
   return ts.decodePlain(type, bytes, count, typeLength, kernels ?? kernelsFor(count));
 }

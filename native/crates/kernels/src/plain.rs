@@ -115,6 +115,13 @@ pub fn gather_plain_byte_arrays(input: &[u8], offsets: &[i32], out: &mut [u8]) -
 
 /// Length-prefixed values from an (offsets, bytes) pair.
 pub fn encode_plain_byte_arrays(offsets: &[i32], bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = vec![0u8; plain_byte_arrays_size(offsets, bytes)?];
+    encode_plain_byte_arrays_into(offsets, bytes, &mut out)?;
+    Ok(out)
+}
+
+/// The size of the length-prefixed encoding, with every offset checked against `bytes`.
+fn plain_byte_arrays_size(offsets: &[i32], bytes: &[u8]) -> Result<usize> {
     if offsets.is_empty() {
         return Err(KernelError::invalid("offsets must hold count + 1 entries"));
     }
@@ -127,11 +134,22 @@ pub fn encode_plain_byte_arrays(offsets: &[i32], bytes: &[u8]) -> Result<Vec<u8>
         }
         size += 4 + (b - a) as usize;
     }
-    let mut out = Vec::with_capacity(size);
-    for i in 0..count {
-        let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
-        out.extend_from_slice(&((b - a) as u32).to_le_bytes());
-        out.extend_from_slice(&bytes[a..b]);
+    Ok(size)
+}
+
+/// The length-prefixed values written at the start of `out` (a buffer reused across pages);
+/// returns the bytes written. INVALID_ARGUMENT when `out` is too small.
+pub fn encode_plain_byte_arrays_into(offsets: &[i32], bytes: &[u8], out: &mut [u8]) -> Result<usize> {
+    let size = plain_byte_arrays_size(offsets, bytes)?;
+    if out.len() < size {
+        return Err(KernelError::invalid(format!("the output holds {} bytes; the values take {size}", out.len())));
     }
-    Ok(out)
+    let mut pos = 0usize;
+    for i in 0..offsets.len() - 1 {
+        let (a, b) = (offsets[i] as usize, offsets[i + 1] as usize);
+        out[pos..pos + 4].copy_from_slice(&((b - a) as u32).to_le_bytes());
+        out[pos + 4..pos + 4 + (b - a)].copy_from_slice(&bytes[a..b]);
+        pos += 4 + (b - a);
+    }
+    Ok(size)
 }

@@ -40,3 +40,15 @@ pub fn gather_plain_byte_arrays(bytes: Uint8ArraySlice, offsets: Int32ArraySlice
 pub fn encode_plain_byte_arrays(offsets: Int32ArraySlice, bytes: Uint8ArraySlice) -> Result<Uint8Array> {
     Ok(Uint8Array::new(plain::encode_plain_byte_arrays(&offsets, &bytes).map_err(to_js)?))
 }
+
+/// Encodes into `out` from `offset` (a buffer reused across pages); returns the bytes written.
+#[napi]
+pub fn encode_plain_byte_arrays_into(offsets: Int32ArraySlice, bytes: Uint8ArraySlice, mut out: Uint8ArraySlice, offset: u32) -> Result<u32> {
+    // SAFETY: as above.
+    let out = unsafe { out.as_mut() };
+    let offset = offset as usize;
+    if offset > out.len() {
+        return Err(napi::Error::from_reason(format!("INVALID_ARGUMENT@-: offset {offset} is past the output's {} bytes", out.len())));
+    }
+    Ok(plain::encode_plain_byte_arrays_into(&offsets, &bytes, &mut out[offset..]).map_err(to_js)? as u32)
+}

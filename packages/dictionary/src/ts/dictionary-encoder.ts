@@ -2,7 +2,7 @@ import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/c
 import type { PlainValues, PlainValuesOf } from '@parquetry/plain/ts';
 import { MAX_COUNT, valueWidth } from './check.js';
 import { DistinctValues } from './distinct-values.js';
-import { encodeIndicesWith } from './indices-encode.js';
+import { dictionaryIndicesMaxSize, encodeIndicesWith } from './indices-encode.js';
 import { dictionaryValues, plainDictionaryPage } from './dictionary-values.js';
 
 // Encoder choices the native encoder must copy to write identical bytes:
@@ -145,6 +145,20 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
     const view = encodeIndicesWith(indices, this.distinct.count, this.scratch);
     if (this.scratch === null || view.buffer !== this.scratch.buffer) this.scratch = new Uint8Array(view.buffer);
     return view.slice();
+  }
+
+  /** The most bytes `encodeIndicesInto` can write for the buffered indices. */
+  maxIndicesBytes(): number {
+    return dictionaryIndicesMaxSize(this.indexCount, this.distinct.count);
+  }
+
+  /** `encodeIndices()`'s bytes for the buffered indices, written into `out` from `offset`; returns how many. */
+  encodeIndicesInto(out: Uint8Array, offset: number): number {
+    const max = this.maxIndicesBytes();
+    if (!(offset >= 0 && offset <= out.length) || out.length - offset < max) {
+      throw new ParquetryError('INVALID_ARGUMENT', `the output holds ${out.length - offset} bytes from offset ${offset}; the indices may take ${max}`);
+    }
+    return encodeIndicesWith(this.indexBuffer.subarray(0, this.indexCount), this.distinct.count, out.subarray(offset)).length;
   }
 
   /** Forgets the buffered indices (after a data page is written); the dictionary stays. */

@@ -24,6 +24,23 @@ export function encodeDictionaryIndices(indices: Int32Array, dictionarySize: num
   return encodeIndicesWith(indices, dictionarySize, null).slice();
 }
 
+/** The most bytes `encodeDictionaryIndices` can take for `count` indices into `dictionarySize` values. */
+export function dictionaryIndicesMaxSize(count: number, dictionarySize: number): number {
+  return 1 + rleHybridMaxSize(count, dictionaryIndexBitWidth(dictionarySize));
+}
+
+/**
+ * As `encodeDictionaryIndices`, written into `out` from `offset` (a page buffer a writer reuses;
+ * size it with `dictionaryIndicesMaxSize`); returns the bytes written.
+ */
+export function encodeDictionaryIndicesInto(indices: Int32Array, dictionarySize: number, out: Uint8Array, offset: number): number {
+  const max = dictionaryIndicesMaxSize(indices.length, dictionarySize);
+  if (!(offset >= 0 && offset <= out.length) || out.length - offset < max) {
+    throw new ParquetryError('INVALID_ARGUMENT', `the output holds ${out.length - offset} bytes from offset ${offset}; the indices may take ${max}`);
+  }
+  return encodeIndicesWith(indices, dictionarySize, out.subarray(offset)).length;
+}
+
 /**
  * As `encodeDictionaryIndices`, writing into `scratch` when it is large enough (else a new buffer);
  * returns a view of the bytes written, valid until the buffer is written again.

@@ -9,13 +9,14 @@ import { SplitBlockBloomFilter, encodeBloomFilter, hashValues } from '@parquetry
 import { compressionCodec } from '@parquetry/compression';
 import { crc32, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
-import { encodeRleHybrid, encodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import { emptyValues } from '../read/concat-values.js';
 import { OutputArena } from './output-arena.js';
-import { joinParts, partSpans, plainBytes, sliceValues, tailOf, type LeafPart, type PageSpan } from './page-spans.js';
+import { levelsMaxSize, pageBuffer, writeLevels } from './page-buffer.js';
+import { joinParts, partSpans, plainBytes, sliceValues, tailOf, takeRows, type LeafPart, type PageSpan } from './page-spans.js';
 import { chunkStatistics, columnStatistics, statisticsOrder, type StatisticsOrder } from './statistics.js';
 import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
+import { encodePlainInto, plainEncodedSize } from '@parquetry/plain';
 import type { WriteLeaf } from './write-schema.js';
 
 export interface BloomOptions {
@@ -75,20 +76,6 @@ let constant = new Int32Array(0);
 function constantLevels(count: number, value: number): Int32Array {
   if (constant.length < count || constant[0] !== value) constant = new Int32Array(Math.max(count, constant.length)).fill(value);
   return constant.subarray(0, count);
-}
-
-/**
- * A v1 page's levels and values joined for the compressor, in one buffer reused for every page:
- * compression copies them out at once (encoding is synchronous, so no two pages share it).
- */
-let scratch = new Uint8Array(0);
-function joinInScratch(a: Uint8Array, b: Uint8Array, c: Uint8Array): Uint8Array {
-  const n = a.length + b.length + c.length;
-  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
-  scratch.set(a, 0);
-  scratch.set(b, a.length);
-  scratch.set(c, a.length + b.length);
-  return scratch.subarray(0, n);
 }
 
 function bitWidth(max: number): number {
@@ -219,14 +206,33 @@ export class ColumnChunkWriter {
 
   /** Encodes the pending parts' complete pages (every page when `final`); a short tail waits. */
   private encodePending(final: boolean): void {
-    if (this.pending.length === 0) return;
-    const part = this.pending.length === 1 ? this.pending[0] : joinParts(this.leaf, this.pending);
+    const { leaf, options } = this;
+    let rest = this.pending;
+    this.pending = [];
+    this.pendingRows = 0;
     const spans: PageSpan[] = [];
-    partSpans(this.leaf, part, this.rows, this.options.pageRows, this.options.pageBytes, spans);
+    // A page that runs from one part into the next is cut from a join of at most a page's rows;
+    // the rest of the parts stay views. Cutting is greedy from a page's first row, so the pages
+    // are those of one joined part, whatever the batches were.
+    while (rest.length > 1) {
+      const head = joinParts(leaf, takeRows(leaf, rest, options.pageRows, 'head'));
+      spans.length = 0;
+      partSpans(leaf, head, this.rows, options.pageRows, options.pageBytes, spans);
+      if (!spans[0].complete) {
+        rest = [head]; // fewer rows than a page in all: the head holds every one
+        break;
+      }
+      this.encodePage(spans[0]);
+      rest = takeRows(leaf, rest, spans[0].rows, 'rest');
+    }
+    if (rest.length === 0) return;
+    const part = rest[0];
+    spans.length = 0;
+    partSpans(leaf, part, this.rows, options.pageRows, options.pageBytes, spans);
     const last = spans[spans.length - 1];
     const keep = !final && last && !last.complete;
     for (const span of keep ? spans.slice(0, -1) : spans) this.encodePage(span);
-    this.pending = keep ? [tailOf(this.leaf, part, last)] : [];
+    this.pending = keep ? [tailOf(leaf, part, last)] : [];
     this.pendingRows = keep ? last.rows : 0;
   }
 
@@ -245,37 +251,53 @@ export class ColumnChunkWriter {
     const rep = part.rep?.subarray(span.levelStart, span.levelEnd);
     const nulls = levelEntries - valueCount;
     const values = sliceValues(leaf, part.values, span.valueStart, span.valueEnd);
-    let encoded: Uint8Array | undefined;
     let encoding = ENCODING_ID[options.encoding];
     if (this.dictionaryState === 'untried' && valueCount > 0) {
       this.encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
       this.dictionaryState = 'active';
     }
+    let indexed = false;
     if (this.dictionaryState === 'active' && valueCount > 0) {
       const encoder = this.encoder!;
       if (!encoder.add(values as never) || (this.dictionaryPages === 0 && !dictionaryPays(leaf, encoder, span))) {
         this.dictionaryState = 'closed';
         encoder.clearIndices();
       } else {
-        encoded = encoder.encodeIndices();
-        encoder.clearIndices();
+        indexed = true;
         encoding = ENCODING_ID.RLE_DICTIONARY;
         this.dictionaryPages++;
       }
     }
-    encoded ??= encodeValues(physical, values, leaf.type.typeLength, options.encoding);
+    // PLAIN values and dictionary indices are written straight into the page buffer; the other
+    // encodings hand back bytes that are copied in.
+    const plain = !indexed && options.encoding === 'PLAIN';
+    const encoded = indexed || plain ? undefined : encodeValues(physical, values, leaf.type.typeLength, options.encoding);
+    const valuesMax = indexed ? this.encoder!.maxIndicesBytes() : plain ? plainEncodedSize(physical, values as never, leaf.type.typeLength) : encoded!.length;
     this.encodings.add(encoding);
     const stats = options.statistics ? columnStatistics(this.order, values, nulls, leaf.type.typeLength) : undefined;
+    const prefixed = options.pageVersion === 1; // v1 prefixes each level run with its byte length
     const defWidth = bitWidth(leaf.maxDef);
     const repWidth = bitWidth(leaf.maxRep);
+    const out = pageBuffer(levelsMaxSize(rep, repWidth, prefixed) + levelsMaxSize(def, defWidth, prefixed) + valuesMax);
+    // Repetition levels first.
+    const repBytes = writeLevels(rep, repWidth, prefixed, out, 0);
+    const defBytes = writeLevels(def, defWidth, prefixed, out, repBytes);
+    const levelBytes = repBytes + defBytes;
+    let valueBytes: number;
+    if (indexed) {
+      valueBytes = this.encoder!.encodeIndicesInto(out, levelBytes);
+      this.encoder!.clearIndices();
+    } else if (plain) valueBytes = encodePlainInto(physical, values as never, out, levelBytes, leaf.type.typeLength);
+    else {
+      out.set(encoded!, levelBytes);
+      valueBytes = encoded!.length;
+    }
+    const uncompressedSize = levelBytes + valueBytes;
     let header: PageHeader;
     let body: Uint8Array;
-    let uncompressedSize: number;
     if (options.pageVersion === 2) {
-      const repBytes = rep ? encodeRleHybrid(rep, repWidth) : new Uint8Array(0);
-      const defBytes = def ? encodeRleHybrid(def, defWidth) : new Uint8Array(0);
-      body = this.compress(encoded, [repBytes, defBytes]);
-      uncompressedSize = repBytes.length + defBytes.length + encoded.length;
+      // v2 levels stay uncompressed, ahead of the compressed values.
+      body = this.compress(out.subarray(levelBytes, uncompressedSize), [out.subarray(0, levelBytes)]);
       header = {
         type: 3,
         uncompressed_page_size: uncompressedSize,
@@ -286,21 +308,16 @@ export class ColumnChunkWriter {
           num_nulls: nulls,
           num_rows: span.rows,
           encoding,
-          definition_levels_byte_length: defBytes.length,
-          repetition_levels_byte_length: repBytes.length,
+          definition_levels_byte_length: defBytes,
+          repetition_levels_byte_length: repBytes,
           is_compressed: true,
         },
       };
     } else {
-      // v1 prefixes each level run with its byte length; repetition levels first.
-      const repBytes = rep ? encodeRleHybridLengthPrefixed(rep, repWidth) : new Uint8Array(0);
-      const defBytes = def ? encodeRleHybridLengthPrefixed(def, defWidth) : new Uint8Array(0);
-      const plain = repBytes.length + defBytes.length === 0 ? encoded : joinInScratch(repBytes, defBytes, encoded);
-      body = this.compress(plain);
-      uncompressedSize = plain.length;
+      body = this.compress(out.subarray(0, uncompressedSize));
       header = {
         type: 0,
-        uncompressed_page_size: plain.length,
+        uncompressed_page_size: uncompressedSize,
         compressed_page_size: body.length,
         crc: crc32(body) | 0,
         data_page_header: { num_values: levelEntries, encoding, definition_level_encoding: ENCODING_ID.RLE, repetition_level_encoding: ENCODING_ID.RLE },

@@ -31,6 +31,8 @@ export class ParquetFileEncoder {
   private offset = 0;
   private rows = 0;
   private current: { rows: number; writers: ColumnChunkWriter[] } | undefined;
+  /** Where every row group's pages are compressed into; reused only when `recycleOutput` says so. */
+  private arena = new OutputArena();
 
   constructor(arrowSchema: Schema, options: WriteOptions = {}) {
     this.schema = writeSchema(arrowSchema, options);
@@ -56,8 +58,7 @@ export class ParquetFileEncoder {
   beginRowGroup(): void {
     if (this.offset === 0) throw new ParquetryError('INVALID_ARGUMENT', 'start() the file before its row groups');
     if (this.current) throw new ParquetryError('INVALID_ARGUMENT', 'a row group is open already');
-    const arena = new OutputArena();
-    this.current = { rows: 0, writers: this.columns.map((c) => new ColumnChunkWriter(c.leaf, c.chunk, arena)) };
+    this.current = { rows: 0, writers: this.columns.map((c) => new ColumnChunkWriter(c.leaf, c.chunk, this.arena)) };
   }
 
   /** Encodes a batch into the open row group's pages. */
@@ -131,6 +132,15 @@ export class ParquetFileEncoder {
     });
     this.rows += rows;
     return out;
+  }
+
+  /**
+   * The bytes the last `endRowGroup` returned are no longer read by anyone (a sink wrote them out
+   * and keeps no reference): the next row group compresses its pages into the same memory.
+   */
+  recycleOutput(): void {
+    if (this.current) throw new ParquetryError('INVALID_ARGUMENT', 'a row group is open');
+    this.arena.recycle();
   }
 
   /** The page index and the footer: the file's last bytes. */

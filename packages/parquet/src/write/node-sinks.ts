@@ -18,6 +18,7 @@ export function fileSink(path: string, options: FileSinkOptions = {}): ParquetSi
   let handle: Promise<FileHandle> | undefined;
   const file = () => (handle ??= open(temporary, 'wx'));
   return {
+    consumesOnWrite: true,
     async write(bytes) {
       const fh = await file();
       let at = 0;

@@ -1,5 +1,6 @@
-// Where a column chunk's data pages start and end. A chunk arrives in parts (one per Arrow batch,
-// small batches joined), and a page never spans two parts, so no part is copied to make a page.
+// Where a column chunk's data pages start and end. A chunk arrives in parts (one per Arrow batch);
+// pages are cut as if the parts were one, but only the rows of a page that runs from one part into
+// the next are copied to join them.
 // Within a part, pages hold at most `pageRows` rows and about `pageBytes` bytes of values, and
 // start where a row starts (repetition level 0), as the page index and data page v2 require.
 import { valueWidth, type PlainValues } from '@parquetry/plain';
@@ -109,6 +110,55 @@ export function tailOf(leaf: WriteLeaf, part: LeafPart, span: PageSpan): LeafPar
     valueCount: part.valueCount - span.valueStart,
     rows: span.rows,
   };
+}
+
+/** The part's first `rows` rows and the rest, as views. */
+export function splitAtRow(leaf: WriteLeaf, part: LeafPart, rows: number): [LeafPart, LeafPart] {
+  let level = rows;
+  if (part.rep) {
+    // Row k starts at the k-th repetition level 0 (row 0 at level 0).
+    level = part.levelCount;
+    for (let j = 0, seen = 0; j < part.levelCount; j++) {
+      if (part.rep[j] === 0 && seen++ === rows) {
+        level = j;
+        break;
+      }
+    }
+  }
+  const value = countPresent(part.def, leaf.maxDef, 0, level);
+  const head: LeafPart = {
+    def: part.def?.subarray(0, level),
+    rep: part.rep?.subarray(0, level),
+    values: sliceValues(leaf, part.values, 0, value),
+    levelCount: level,
+    valueCount: value,
+    rows,
+  };
+  const rest: LeafPart = {
+    def: part.def?.subarray(level),
+    rep: part.rep?.subarray(level),
+    values: sliceValues(leaf, part.values, value, part.valueCount),
+    levelCount: part.levelCount - level,
+    valueCount: part.valueCount - value,
+    rows: part.rows - rows,
+  };
+  return [head, rest];
+}
+
+/** The parts' first `rows` rows (all of them when they hold fewer), or what follows them. */
+export function takeRows(leaf: WriteLeaf, parts: readonly LeafPart[], rows: number, side: 'head' | 'rest'): LeafPart[] {
+  let left = rows;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part.rows <= left) {
+      left -= part.rows;
+      continue;
+    }
+    if (left === 0) return side === 'head' ? parts.slice(0, i) : parts.slice(i);
+    const [head, rest] = splitAtRow(leaf, part, left);
+    return side === 'head' ? [...parts.slice(0, i), head] : [rest, ...parts.slice(i + 1)];
+  }
+  return side === 'head' ? parts.slice() : [];
 }
 
 /** Parts joined into one (short tails and small batches, so pages are not cut at every batch). */

@@ -107,6 +107,7 @@ export class ParquetWriter {
   private async flush(): Promise<void> {
     this.open = false;
     await this.emit(this.encoder.endRowGroup());
+    if (this.sink.consumesOnWrite) this.encoder.recycleOutput();
   }
 
   private async begin(): Promise<void> {

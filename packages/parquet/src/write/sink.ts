@@ -10,6 +10,11 @@ export interface ParquetSink {
   /** Several buffers in order, when the sink can take them without joining them first. */
   writev?(chunks: readonly Uint8Array[]): void | Promise<void>;
   close(): void | Promise<void>;
+  /**
+   * True when the sink reads no buffer it was given after `write`/`writev` has settled (it wrote
+   * or copied the bytes): the writer then reuses that memory for the next row group.
+   */
+  readonly consumesOnWrite?: boolean;
   abort(reason?: unknown): void | Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // The pure-TypeScript implementation: what the browser build exports, and the fallback in Node.
 export type { PlainValues, PlainValuesOf, PlainKernels } from './types.js';
 export { PlainDecoder, decodePlain } from './plain-decoder.js';
-export { encodePlain, plainEncodedSize } from './plain-encode.js';
+export { encodePlain, encodePlainInto, plainEncodedSize } from './plain-encode.js';
 export { TS_PLAIN_KERNELS } from './kernels.js';
 export { decodePlainBooleans, encodePlainBooleans } from './plain-booleans.js';
 export {
@@ -11,5 +11,5 @@ export {
   skipPlainByteArrays,
   type PlainByteArraysDecoded,
 } from './plain-byte-arrays-decode.js';
-export { encodePlainByteArrays } from './plain-byte-arrays-encode.js';
+export { encodePlainByteArrays, encodePlainByteArraysInto } from './plain-byte-arrays-encode.js';
 export { valueWidth } from './check.js';

@@ -1,6 +1,6 @@
 import { decodePlainBooleans, encodePlainBooleans } from './plain-booleans.js';
 import { gatherPlainByteArrays, scanPlainByteArrays } from './plain-byte-arrays-decode.js';
-import { encodePlainByteArrays } from './plain-byte-arrays-encode.js';
+import { encodePlainByteArrays, encodePlainByteArraysInto } from './plain-byte-arrays-encode.js';
 import type { PlainKernels } from './types.js';
 
 /** The pure-TypeScript kernels: the default everywhere a PlainKernels is taken. */
@@ -10,4 +10,5 @@ export const TS_PLAIN_KERNELS: PlainKernels = {
   scanPlainByteArrays,
   gatherPlainByteArrays,
   encodePlainByteArrays,
+  encodePlainByteArraysInto,
 };

@@ -78,6 +78,37 @@ export function encodePlain<T extends PhysicalType>(
 }
 
 /**
+ * `encodePlain`'s bytes written into `out` from `offset` (a page buffer a writer reuses; size it
+ * with `plainEncodedSize`); returns how many. INVALID_ARGUMENT when they do not fit.
+ */
+export function encodePlainInto<T extends PhysicalType>(
+  type: T,
+  values: PlainValuesOf<T>,
+  out: Uint8Array,
+  offset: number,
+  typeLength?: number,
+  kernels: PlainKernels = TS_PLAIN_KERNELS,
+): number {
+  if (type === 'BYTE_ARRAY') {
+    checkValues(type, values, typeLength);
+    const { offsets, bytes } = values as ByteArrays;
+    return kernels.encodePlainByteArraysInto(offsets, bytes, out, offset);
+  }
+  const size = plainEncodedSize(type, values, typeLength);
+  if (!(offset >= 0 && offset <= out.length) || out.length - offset < size) {
+    throw new ParquetryError('INVALID_ARGUMENT', `the output holds ${out.length - offset} bytes from offset ${offset}; the values take ${size}`);
+  }
+  if (type === 'BOOLEAN') {
+    out.set(kernels.encodePlainBooleans(values as Uint8Array), offset); // an eighth of the input: not worth a second path
+    return size;
+  }
+  requireLittleEndian();
+  const v = values as Exclude<PlainValues, ByteArrays>;
+  out.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), offset);
+  return size;
+}
+
+/**
  * The size in bytes of `encodePlain(type, values, typeLength)`, without encoding (a writer sizes a
  * page buffer with it). Checks the values' shape as encodePlain does; for BYTE_ARRAY it trusts the
  * offsets between the first and the last (encodePlain checks each).

@@ -36,4 +36,6 @@ export interface PlainKernels {
   gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;
   /** Length-prefixed values from an (offsets, bytes) pair. */
   encodePlainByteArrays(offsets: Int32Array, bytes: Uint8Array): Uint8Array;
+  /** The same bytes written into `out` from `offset`; returns how many. */
+  encodePlainByteArraysInto(offsets: Int32Array, bytes: Uint8Array, out: Uint8Array, offset: number): number;
 }
