@@ -307,6 +307,12 @@ function roundTrip(column: Column, values: Values, n: number, what: string): voi
 
   const encoded = encoder.encodeIndices();
   assert.is(encoded[0], expectedBitWidth(size), `${what}: bit width`);
+  // Into a dirty page buffer at an offset (how the writer takes them): the same bytes.
+  const out = new Uint8Array(5 + encoder.maxIndicesBytes()).fill(0xee);
+  assert.is(encoder.encodeIndicesInto(out, 5), encoded.length, `${what}: into, size`);
+  assert.is(hex(out.subarray(5, 5 + encoded.length)), hex(encoded), `${what}: into, bytes`);
+  assert.ok(out.subarray(0, 5).every((b) => b === 0xee), `${what}: into, guard bytes`);
+  throwsParquetry(() => encoder.encodeIndicesInto(new Uint8Array(encoder.maxIndicesBytes()), 1), 'INVALID_ARGUMENT', `${what}: into, too small`);
   const decoded = decodeDictionaryIndices(encoded, n);
   assertInts(decoded, indices, `${what}: indices`);
   assertSame(gatherDictionary(dictionary, decoded, type, typeLength), values, `${what}: values`);

@@ -1,7 +1,7 @@
 // PLAIN conformance suite (Encodings.md "Plain"), every physical type. Defined once; run with the
 // native backend, the TS backend in Node, and the TS build in Chromium. Only the public API is used.
 import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/core';
-import { decodePlain, encodePlain, PlainDecoder, plainEncodedSize, type PlainValues } from '@parquetry/plain';
+import { decodePlain, encodePlain, encodePlainInto, PlainDecoder, plainEncodedSize, type PlainValues } from '@parquetry/plain';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { hex, throwsParquetry } from '../lib/expect.js';
@@ -224,6 +224,12 @@ for (const [type, typeLength] of CASES) {
         assert.ok(sameBytes(encoded, referencePlain(type, values, typeLength)), `${what}: bytes differ from the reference`);
         assert.is(plainEncodedSize(type, values, typeLength), encoded.length, `${what}: size`);
         assert.ok(sameValues(decodePlain(type, encoded, n, typeLength), values), `${what}: decode`);
+        // Into a dirty buffer at an offset: the same bytes there, nothing written around them.
+        const out = new Uint8Array(encoded.length + 10).fill(0xee);
+        assert.is(encodePlainInto(type, values, out, 3, typeLength), encoded.length, `${what}: into, size`);
+        assert.ok(sameBytes(out.subarray(3, 3 + encoded.length), encoded), `${what}: into, bytes`);
+        assert.ok(out.subarray(0, 3).every((b) => b === 0xee) && out.subarray(3 + encoded.length).every((b) => b === 0xee), `${what}: into, guard bytes`);
+        if (encoded.length > 0) throwsParquetry(() => encodePlainInto(type, values, new Uint8Array(encoded.length + 2), 3, typeLength), 'INVALID_ARGUMENT', `${what}: into, too small`);
       }
     }
   });
