@@ -70,6 +70,10 @@ export interface NativeBinding {
   xxhash64ByteArrays(offsets: Int32Array, bytes: Uint8Array, seed: bigint, out: BigUint64Array): void;
   /** One XXH64 per `width`-byte value of `bytes` into `out` (exactly bytes.length / width). */
   xxhash64FixedWidth(bytes: Uint8Array, width: number, seed: bigint, out: BigUint64Array): void;
+  /** Min and max of int32, uint32 (the same bytes read unsigned), float or double values into `out`, NaN left out; false when no value counts. */
+  valueRange(kind: string, values: Uint8Array, out: Float64Array): boolean;
+  /** Min and max of 64-bit integers (signed or unsigned order) into `out`; false when there are none. */
+  valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
 }
 
 declare const binding: NativeBinding;

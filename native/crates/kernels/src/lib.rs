@@ -17,6 +17,7 @@ pub mod plain;
 pub mod rle_hybrid_decode;
 pub mod rle_hybrid_encode;
 pub mod simd;
+pub mod value_range;
 mod varint;
 pub mod xxhash64;
 

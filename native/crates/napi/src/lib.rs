@@ -14,6 +14,7 @@ mod delta;
 mod dictionary;
 mod plain;
 mod rle;
+mod value_range;
 
 pub(crate) fn to_js(e: kernels::KernelError) -> Error {
     Error::from_reason(e.to_string())

@@ -43,12 +43,9 @@ function stride(leaf: WriteLeaf): number {
   return leaf.type.physical === 'FIXED_LEN_BYTE_ARRAY' ? leaf.type.typeLength! : leaf.type.physical === 'INT96' ? 12 : 1;
 }
 
+/** Values `from..to` as a view; byte arrays keep their offsets into the same bytes (they need not start at 0). */
 export function sliceValues(leaf: WriteLeaf, values: PlainValues, from: number, to: number): PlainValues {
-  if ('offsets' in values) {
-    const base = values.offsets[from];
-    const offsets = base === 0 ? values.offsets.subarray(from, to + 1) : values.offsets.slice(from, to + 1).map((o) => o - base);
-    return { offsets, bytes: values.bytes.subarray(base, values.offsets[to]) };
-  }
+  if ('offsets' in values) return { offsets: values.offsets.subarray(from, to + 1), bytes: values.bytes };
   const width = stride(leaf);
   return values.subarray(from * width, to * width) as PlainValues;
 }

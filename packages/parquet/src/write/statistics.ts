@@ -7,6 +7,7 @@ import type { ByteArrays } from '@parquetry/core';
 import type { PlainValues } from '@parquetry/plain';
 import type { Statistics } from '@parquetry/thrift';
 import type { WriteLeafType } from './parquet-type.js';
+import { valueRange } from './value-range.js';
 
 const MAX_STAT_BYTES = 64;
 
@@ -155,64 +156,9 @@ export function columnStatistics(order: StatisticsOrder, values: PlainValues, nu
     if (min && max) setBytes(stats, min, max);
     return stats;
   }
-  const range = order === 'int64' || order === 'uint64' ? int64Range(values as BigInt64Array, order === 'uint64') : numberRange(values as Int32Array | Float32Array | Float64Array | Uint8Array, order === 'uint32');
+  const range = valueRange(order, values as Int32Array | Float32Array | Float64Array | Uint8Array | BigInt64Array);
   if (range) setNumbers(stats, order, range[0], range[1]);
   return stats;
-}
-
-/** Min and max of 32-bit ints, floats (NaN left out) or booleans; plain number loops, no allocation. */
-function numberRange(typed: Int32Array | Float32Array | Float64Array | Uint8Array, unsigned: boolean): [number, number] | undefined {
-  let min = Infinity;
-  let max = -Infinity;
-  let seen = false;
-  if (unsigned) {
-    for (let i = 0; i < typed.length; i++) {
-      const v = typed[i] >>> 0;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    seen = typed.length > 0;
-  } else {
-    for (let i = 0; i < typed.length; i++) {
-      const v = typed[i];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      // NaN fails both comparisons: it is left out, and only a value that is not NaN counts as seen.
-      if (v === v) seen = true;
-    }
-  }
-  return seen ? [min, max] : undefined;
-}
-
-/** Min and max of 64-bit ints compared on their 32-bit halves (no BigInt per value). */
-function int64Range(values: BigInt64Array, unsigned: boolean): [bigint, bigint] | undefined {
-  const n = values.length;
-  if (n === 0) return undefined;
-  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
-  const flip = unsigned ? 0 : 0x80000000;
-  // Each value as (high ^ flip, low) compared unsigned: the order of the signed or unsigned value.
-  let minAt = 0;
-  let maxAt = 0;
-  let minHi = (words[1] ^ flip) >>> 0;
-  let minLo = words[0] >>> 0;
-  let maxHi = minHi;
-  let maxLo = minLo;
-  for (let i = 1; i < n; i++) {
-    const hi = (words[2 * i + 1] ^ flip) >>> 0;
-    const lo = words[2 * i] >>> 0;
-    if (hi < minHi || (hi === minHi && lo < minLo)) {
-      minHi = hi;
-      minLo = lo;
-      minAt = i;
-    }
-    if (hi > maxHi || (hi === maxHi && lo > maxLo)) {
-      maxHi = hi;
-      maxLo = lo;
-      maxAt = i;
-    }
-  }
-  const at = (i: number) => (unsigned ? BigInt.asUintN(64, values[i]) : values[i]);
-  return [at(minAt), at(maxAt)];
 }
 
 /** The statistics of a column chunk from its pages'. */

@@ -1,0 +1,80 @@
+// Min and max of a page's numbers for its statistics, in the column's order (NaN left out): in the
+// native addon when it is in force (vector compare-and-select), else plain loops with no allocation.
+import { nativeBinding, useNative } from '@parquetry/core';
+import type { StatisticsOrder } from './statistics.js';
+
+type NumberValues = Int32Array | Float32Array | Float64Array | Uint8Array | BigInt64Array;
+
+const NATIVE_KIND: Partial<Record<StatisticsOrder, string>> = { int32: 'int32', uint32: 'uint32', float: 'float', double: 'double' };
+const range = new Float64Array(2);
+const range64 = new BigInt64Array(2);
+
+/** [min, max] of `values` in `order` (int32, uint32, int64, uint64, float, double, boolean); undefined when none counts. */
+export function valueRange(order: StatisticsOrder, values: NumberValues): [number, number] | [bigint, bigint] | undefined {
+  const native = values.length >= 64 && useNative(values.length) ? nativeBinding() : null;
+  if (order === 'int64' || order === 'uint64') {
+    const unsigned = order === 'uint64';
+    if (!native) return int64Range(values as BigInt64Array, unsigned);
+    if (!native.valueRange64(values as BigInt64Array, unsigned, range64)) return undefined;
+    return unsigned ? [BigInt.asUintN(64, range64[0]), BigInt.asUintN(64, range64[1])] : [range64[0], range64[1]];
+  }
+  const kind = NATIVE_KIND[order];
+  if (!native || !kind) return numberRange(values as Int32Array | Float32Array | Float64Array | Uint8Array, order === 'uint32');
+  const v = values as Int32Array | Float32Array | Float64Array;
+  return native.valueRange(kind, new Uint8Array(v.buffer, v.byteOffset, v.byteLength), range) ? [range[0], range[1]] : undefined;
+}
+
+/** Min and max of 32-bit ints, floats (NaN left out) or booleans; plain number loops, no allocation. */
+function numberRange(typed: Int32Array | Float32Array | Float64Array | Uint8Array, unsigned: boolean): [number, number] | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  let seen = false;
+  if (unsigned) {
+    for (let i = 0; i < typed.length; i++) {
+      const v = typed[i] >>> 0;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    seen = typed.length > 0;
+  } else {
+    for (let i = 0; i < typed.length; i++) {
+      const v = typed[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      // NaN fails both comparisons: it is left out, and only a value that is not NaN counts as seen.
+      if (v === v) seen = true;
+    }
+  }
+  return seen ? [min, max] : undefined;
+}
+
+/** Min and max of 64-bit ints compared on their 32-bit halves (no BigInt per value). */
+function int64Range(values: BigInt64Array, unsigned: boolean): [bigint, bigint] | undefined {
+  const n = values.length;
+  if (n === 0) return undefined;
+  const words = new Int32Array(values.buffer, values.byteOffset, n * 2);
+  const flip = unsigned ? 0 : 0x80000000;
+  // Each value as (high ^ flip, low) compared unsigned: the order of the signed or unsigned value.
+  let minAt = 0;
+  let maxAt = 0;
+  let minHi = (words[1] ^ flip) >>> 0;
+  let minLo = words[0] >>> 0;
+  let maxHi = minHi;
+  let maxLo = minLo;
+  for (let i = 1; i < n; i++) {
+    const hi = (words[2 * i + 1] ^ flip) >>> 0;
+    const lo = words[2 * i] >>> 0;
+    if (hi < minHi || (hi === minHi && lo < minLo)) {
+      minHi = hi;
+      minLo = lo;
+      minAt = i;
+    }
+    if (hi > maxHi || (hi === maxHi && lo > maxLo)) {
+      maxHi = hi;
+      maxLo = lo;
+      maxAt = i;
+    }
+  }
+  const at = (i: number) => (unsigned ? BigInt.asUintN(64, values[i]) : values[i]);
+  return [at(minAt), at(maxAt)];
+}
