@@ -74,6 +74,12 @@ export interface NativeBinding {
   valueRange(kind: string, values: Uint8Array, out: Float64Array): boolean;
   /** Min and max of 64-bit integers (signed or unsigned order) into `out`; false when there are none. */
   valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
+  /** The dictionary encoder's hash-table loop over 4-byte values, on its own buffers; `state` is [count, plainBytes, limit, stop]. Returns the first value not done. */
+  dictionaryAdd32(values: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
+  /** As dictionaryAdd32 for 8-byte values given as (low, high) word pairs. */
+  dictionaryAdd64(pairs: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
+  /** As dictionaryAdd32 for byte strings, kept back to back in `store` at `entryOffsets`. */
+  dictionaryAddByteArrays(offsets: Int32Array, bytes: Uint8Array, from: number, slots: Int32Array, hashes: Int32Array, entryOffsets: Int32Array, store: Uint8Array, out: Int32Array, at: number, state: Float64Array): number;
 }
 
 declare const binding: NativeBinding;

@@ -47,10 +47,11 @@ type CreateParquetWriter = (sink: string, schema: Schema, options?: { compressio
 async function measure(job: BigJob): Promise<BigMeasurement> {
   let writer: StreamingWriter | undefined;
   let backend: string | undefined;
+  // The dry run loads the same modules (code and their heap are not row-group memory), then writes nothing.
+  const api = (await import('@parquetry/parquet')) as unknown as { createParquetWriter?: CreateParquetWriter };
+  backend = (await import('@parquetry/core')).backend(); // loads the native addon when it is in force
   if (!job.dryRun) {
-    const api = (await import('@parquetry/parquet')) as unknown as { createParquetWriter?: CreateParquetWriter };
     if (typeof api.createParquetWriter !== 'function') return { ok: false, unavailable: true, error: 'createParquetWriter is not exported yet (the streaming writer has not landed)' };
-    backend = (await import('@parquetry/core')).backend();
     writer = api.createParquetWriter(job.out, recSchema, { compression: job.codec === 'zstd' ? 'ZSTD' : 'SNAPPY', rowGroupSize: job.rowGroupSize });
   }
   const { arrowBytes } = await import('./reader-result.js');

@@ -1,7 +1,8 @@
 // The writer benchmark's streaming-memory run (BENCH_BIG=1 or --big): a 20M-row table (BENCH_ROWS)
 // generated in 65,536-row batches and written by createParquetWriter with 1,000,000-row row
 // groups, on each backend in a process of its own; peak RSS set against the largest encoded row
-// group in the written footer, after subtracting what the generator alone needs (a dry run).
+// group in the written footer, after subtracting what the generator alone needs (a dry run that
+// loads the same modules and writes nothing).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { printTable } from './measure.js';
@@ -76,7 +77,7 @@ export async function runBigMode({ rows, dir, keep }: { rows: number; dir: strin
   }
   console.log(`seconds = generating and writing every batch, then close() (the generator alone took ${dry.ok ? dry.seconds.toFixed(1) : '?'} s);`);
   console.log(`RG MB = the largest row group: sum of its chunks' total_compressed_size (encoded) and its total_byte_size (uncompressed); peak RSS of the writing process;`);
-  console.log(`generator = peak RSS of a process that makes the same batches and drops them; k = (peak - generator) / largest encoded row group.\n`);
+  console.log(`generator = peak RSS of a process that loads the same modules, makes the same batches and drops them; k = (peak - generator) / largest encoded row group.\n`);
   printTable(['backend', 'seconds', 'rows/s', 'out MB', 'RGs', 'RG MB encoded', 'RG MB uncompr.', 'peak RSS MB', 'generator MB', 'writer MB', 'k'], rowsOut, 1);
   console.log('');
   for (const r of rowsOut) if (r[10]) console.log(`${r[0]}: peak memory of the writer ≈ ${r[10].replace('x', '')} x one encoded row group (${r[5]} MB), over what the batches alone take.`);

@@ -46,6 +46,46 @@ test('PLAIN BOOLEAN and BYTE_ARRAY: identical bytes, cross-decoding', () => {
   }
 });
 
+test('dictionary encoder: the native hash-table loops build the same dictionary and indices, and stop at the same limit', () => {
+  const kinds: Array<[PhysicalType, (seed: number, n: number, distinct: number) => unknown]> = [
+    ['INT32', (seed, n, d) => Int32Array.from(randomValues(seed, n, 32, 'random'), (v) => v % d)],
+    ['FLOAT', (seed, n, d) => Float32Array.from(randomValues(seed, n, 32, 'random'), (v) => (v % d) / 7)],
+    ['INT64', (seed, n, d) => BigInt64Array.from(randomValues(seed, n, 32, 'random'), (v) => BigInt(v % d) * 0x100000001n)],
+    ['DOUBLE', (seed, n, d) => Float64Array.from(randomValues(seed, n, 32, 'random'), (v) => (v % d) * 1e300)],
+    ['BYTE_ARRAY', (seed, n, d) => {
+      const pool = randomByteArrays(seed, Math.max(1, d), 24);
+      const picks = randomValues(seed + 1, n, 32, 'random');
+      const offsets = new Int32Array(n + 1);
+      const parts: number[] = [];
+      picks.forEach((p, i) => {
+        const e = Math.abs(p) % Math.max(1, d);
+        for (let j = pool.offsets[e]; j < pool.offsets[e + 1]; j++) parts.push(pool.bytes[j]);
+        offsets[i + 1] = parts.length;
+      });
+      return { offsets, bytes: Uint8Array.from(parts) };
+    }],
+  ];
+  for (const [type, make] of kinds) {
+    for (const [distinct, limit] of [[3, Infinity], [5000, Infinity], [100_000, Infinity], [5000, 20_000]] as const) {
+      const what = `${type}, ${distinct} distinct, limit ${limit}`;
+      const native = new dictNative.DictionaryEncoder(type, { maxDictionaryBytes: limit });
+      const ts = new dictTs.DictionaryEncoder(type, { maxDictionaryBytes: limit });
+      // Batches of several sizes (the native loop stops wherever a buffer must grow).
+      for (const [b, n] of [[1, 10], [2, 1], [3, 70_000], [4, 129], [5, 40_000]]) {
+        const values = make(distinct * 10 + b, n, Math.abs(distinct)) as never;
+        const a = native.add(values);
+        assert.is(a, ts.add(values), `${what}, batch ${b}: add`);
+        assert.is(native.size, ts.size, `${what}, batch ${b}: size`);
+        assert.is(native.dictionaryBytes, ts.dictionaryBytes, `${what}, batch ${b}: dictionary bytes`);
+        assert.ok(sameBytes(Uint8Array.from(native.indices()), Uint8Array.from(ts.indices())) && native.indices().every((v, i) => v === ts.indices()[i]), `${what}, batch ${b}: indices`);
+      }
+      assert.is(native.overflowed, limit !== Infinity, `${what}: refused a batch at the limit`);
+      assert.ok(sameBytes(native.dictionaryPage(), ts.dictionaryPage()), `${what}: dictionary page`);
+      assert.ok(sameBytes(native.encodeIndices(), ts.encodeIndices()), `${what}: encoded indices`);
+    }
+  }
+});
+
 test('dictionary gathers: same values on both backends, same error on a bad index', () => {
   const types: Array<[PhysicalType, number | undefined]> = [['INT32', undefined], ['INT64', undefined], ['FLOAT', undefined], ['DOUBLE', undefined], ['INT96', undefined], ['FIXED_LEN_BYTE_ARRAY', 5], ['BYTE_ARRAY', undefined]];
   for (const [type, typeLength] of types) {

@@ -1,6 +1,6 @@
 // Node entry: gathers and index decoding go to the backend in force (see @parquetry/core
 // `useNative`); under `auto`, inputs too small to repay a boundary crossing stay in TypeScript.
-import { useNative, type ByteArrays, type PhysicalType } from '@parquetry/core';
+import { nativeBinding, useNative, type ByteArrays, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
 import * as native from './native.js';
 import type { FixedWidthValues } from './ts/gather.js';
@@ -9,7 +9,6 @@ import * as ts from './ts/index.js';
 export {
   decodeDictionaryPage,
   DictionaryIndicesDecoder,
-  DictionaryEncoder,
   DEFAULT_MAX_DICTIONARY_BYTES,
   encodeDictionaryIndices,
   encodeDictionaryIndicesInto,
@@ -50,4 +49,11 @@ export function gatherDictionary<T extends PhysicalType>(
 
 export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: Int32Array): Int32Array {
   return (useNative(count) ? native : ts).decodeDictionaryIndices(bytes, count, out);
+}
+
+/** The encoder with the addon's hash-table loops when the native backend is in force. */
+export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
+  constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {
+    super(type, { ...options, kernels: options.kernels === undefined ? nativeBinding() : options.kernels });
+  }
 }

@@ -1,13 +1,14 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
-// load. Gathers and index decoding run in the addon; the encoder's hash table and the streaming
-// indices decoder are the TypeScript ones on either backend.
+// load. Gathers, index decoding and the encoder's hash-table loops run in the addon; the streaming
+// indices decoder is the TypeScript one on either backend.
 import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
 import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
 import { decodeDictionaryIndices as decodeDictionaryIndicesTs } from './ts/indices-decode.js';
+import * as ts from './ts/index.js';
 
-export { decodeDictionaryPage, DictionaryIndicesDecoder, DictionaryEncoder, encodeDictionaryIndices, encodeDictionaryIndicesInto, dictionaryIndicesMaxSize, dictionaryIndexBitWidth } from './ts/index.js';
+export { decodeDictionaryPage, DictionaryIndicesDecoder, encodeDictionaryIndices, encodeDictionaryIndicesInto, dictionaryIndicesMaxSize, dictionaryIndexBitWidth } from './ts/index.js';
 
 const NATIVE_GATHER: GatherKernels = {
   gatherWords32: (dictionary, indices, out) => requireNativeBinding().gatherDictionary32(dictionary, indices, out),
@@ -45,5 +46,12 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
     return rleNative.decodeRleHybrid(bytes.subarray(1), bitWidth, count, out);
   } catch (error) {
     throw rebaseErrorOffset(error, 1); // offsets within the runs, after the bit-width byte
+  }
+}
+
+/** The encoder with the addon's hash-table loops. */
+export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
+  constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {
+    super(type, { ...options, kernels: options.kernels === undefined ? requireNativeBinding() : options.kernels });
   }
 }

@@ -9,6 +9,7 @@ pub mod bloom;
 pub mod byte_stream_split;
 pub mod delta;
 pub mod dictionary;
+pub mod distinct;
 #[cfg(target_arch = "x86_64")]
 mod bitpack_avx2;
 mod bitpack_scalar;

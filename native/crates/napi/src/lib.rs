@@ -12,6 +12,7 @@ mod byte_stream_split;
 mod compression;
 mod delta;
 mod dictionary;
+mod distinct;
 mod plain;
 mod rle;
 mod value_range;

@@ -1,7 +1,7 @@
 import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/core';
 import type { PlainValues, PlainValuesOf } from '@parquetry/plain/ts';
 import { MAX_COUNT, valueWidth } from './check.js';
-import { DistinctValues } from './distinct-values.js';
+import { DistinctValues, type DistinctKernels } from './distinct-values.js';
 import { dictionaryIndicesMaxSize, encodeIndicesWith } from './indices-encode.js';
 import { dictionaryValues, plainDictionaryPage } from './dictionary-values.js';
 
@@ -23,6 +23,8 @@ export interface DictionaryEncoderOptions {
   typeLength?: number;
   /** Largest PLAIN size of the dictionary; a batch that would pass it is refused. */
   maxDictionaryBytes?: number;
+  /** Native hash-table loops (the Node entry passes the addon's when the native backend is in force). */
+  kernels?: DistinctKernels | null;
 }
 
 /**
@@ -58,7 +60,7 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
     }
     this.maxDictionaryBytes = max;
     this.asWords = type === 'INT32' || type === 'FLOAT' || type === 'INT64' || type === 'DOUBLE';
-    this.distinct = new DistinctValues(this.width, this.asWords);
+    this.distinct = new DistinctValues(this.width, this.asWords, options.kernels ?? null);
   }
 
   /**

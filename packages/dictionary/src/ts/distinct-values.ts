@@ -7,6 +7,20 @@ const INITIAL_ENTRIES = 256;
 /** Slots of the largest table: an Int32Array of 2^30 entries is 4 GiB. */
 const MAX_SLOTS = 2 ** 30;
 
+/**
+ * The native hash-table loops (the binding's dictionaryAdd32/64/ByteArrays), run over this
+ * table's own buffers with the same hashes and probing; each stops before a new value that needs a
+ * buffer to grow, which the TypeScript loop then adds. `state` is [count, plainBytes, limit, stop].
+ */
+export interface DistinctKernels {
+  dictionaryAdd32(values: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
+  dictionaryAdd64(pairs: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
+  dictionaryAddByteArrays(offsets: Int32Array, bytes: Uint8Array, from: number, slots: Int32Array, hashes: Int32Array, entryOffsets: Int32Array, store: Uint8Array, out: Int32Array, at: number, state: Float64Array): number;
+}
+
+/** Fewer values left than this stay in TypeScript (a crossing costs about as much). */
+const KERNEL_MIN_VALUES = 64;
+
 function tooBig(what: string): ParquetryError {
   return new ParquetryError('LIMIT', `the dictionary's ${what} would exceed 2 GiB`);
 }
@@ -41,7 +55,13 @@ export class DistinctValues {
    * typed arrays (INT32, FLOAT, INT64, DOUBLE), kept in `words`; FIXED_LEN_BYTE_ARRAY of those
    * widths arrives as unaligned bytes and is kept in `store`.
    */
-  constructor(readonly width: number, readonly asWords: boolean) {
+  private readonly state = new Float64Array(4);
+
+  constructor(
+    readonly width: number,
+    readonly asWords: boolean,
+    private readonly kernels: DistinctKernels | null = null,
+  ) {
     if (asWords) this.words = new Int32Array(INITIAL_ENTRIES * (width >>> 2));
     else if (width === 0) this.offsets = new Int32Array(INITIAL_ENTRIES + 1);
     else this.store = new Uint8Array(Math.min(INITIAL_ENTRIES * width, 1 << 16));
@@ -49,8 +69,54 @@ export class DistinctValues {
 
   /** 4-byte values given as Int32 bit patterns. */
   add32(values: Int32Array, out: Int32Array, at: number, limit: number): boolean {
+    return this.addWith(values.length, limit, (from, state) => this.kernels!.dictionaryAdd32(values, from, this.slots, this.hashes, this.words, out, at, state), (from, to) => this.add32From(values, out, at, limit, from, to));
+  }
+
+  /** 8-byte values given as pairs of Int32 words (low, high). */
+  add64(pairs: Int32Array, out: Int32Array, at: number, limit: number): boolean {
+    return this.addWith(pairs.length >>> 1, limit, (from, state) => this.kernels!.dictionaryAdd64(pairs, from, this.slots, this.hashes, this.words, out, at, state), (from, to) => this.add64From(pairs, out, at, limit, from, to));
+  }
+
+  /** Byte strings, hashed and compared over their bytes (never as JS strings). */
+  addByteArrays(values: ByteArrays, out: Int32Array, at: number, limit: number): boolean {
+    return this.addWith(
+      values.offsets.length - 1,
+      limit,
+      (from, state) => this.kernels!.dictionaryAddByteArrays(values.offsets, values.bytes, from, this.slots, this.hashes, this.offsets, this.store, out, at, state),
+      (from, to) => this.addByteArraysFrom(values, out, at, limit, from, to),
+    );
+  }
+
+  /**
+   * Runs the native loop while it goes, and the TypeScript loop for each value the native one
+   * stops at (a buffer must grow) or for the whole batch without kernels. False when the limit
+   * was passed.
+   */
+  private addWith(n: number, limit: number, native: (from: number, state: Float64Array) => number, ts: (from: number, to: number) => boolean): boolean {
+    const state = this.state;
+    for (let k = 0; k < n; ) {
+      if (this.kernels && n - k >= KERNEL_MIN_VALUES) {
+        state[0] = this.count;
+        state[1] = this.plainBytes;
+        state[2] = limit;
+        state[3] = 0;
+        k = native(k, state);
+        this.count = state[0];
+        this.plainBytes = state[1];
+        if (state[3] !== 0) return false;
+        if (k >= n) return true;
+        if (!ts(k, k + 1)) return false;
+        k++;
+      } else {
+        return ts(k, n);
+      }
+    }
+    return true;
+  }
+
+  private add32From(values: Int32Array, out: Int32Array, at: number, limit: number, from: number, to: number): boolean {
     let { slots, mask, words } = this;
-    for (let k = 0, n = values.length; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const x = values[k];
       const h = fmix32(x);
       let s = h & mask;
@@ -69,10 +135,9 @@ export class DistinctValues {
     return true;
   }
 
-  /** 8-byte values given as pairs of Int32 words (low, high). */
-  add64(pairs: Int32Array, out: Int32Array, at: number, limit: number): boolean {
+  private add64From(pairs: Int32Array, out: Int32Array, at: number, limit: number, from: number, to: number): boolean {
     let { slots, mask, words } = this;
-    for (let k = 0, n = pairs.length >>> 1; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const lo = pairs[2 * k];
       const hi = pairs[2 * k + 1];
       const h = hash64(lo, hi);
@@ -116,11 +181,10 @@ export class DistinctValues {
     return true;
   }
 
-  /** Byte strings, hashed and compared over their bytes (never as JS strings). */
-  addByteArrays(values: ByteArrays, out: Int32Array, at: number, limit: number): boolean {
+  private addByteArraysFrom(values: ByteArrays, out: Int32Array, at: number, limit: number, from: number, to: number): boolean {
     const { offsets: inOffsets, bytes } = values;
     let { slots, mask, store, offsets, hashes } = this;
-    for (let k = 0, n = inOffsets.length - 1; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const a = inOffsets[k];
       const length = inOffsets[k + 1] - a;
       const h = hashBytes(bytes, a, a + length);

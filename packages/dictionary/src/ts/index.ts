@@ -7,3 +7,4 @@ export { encodeDictionaryIndices, encodeDictionaryIndicesInto, dictionaryIndices
 export { gatherDictionary, gatherDictionaryWith, TS_GATHER_KERNELS, type FixedWidthValues, type GatherKernels } from './gather.js';
 export { gatherByteArrays, gatherFixedWidth, gatherWords32, gatherWords64 } from './gather-kernels.js';
 export { DictionaryEncoder, DEFAULT_MAX_DICTIONARY_BYTES, type DictionaryEncoderOptions } from './dictionary-encoder.js';
+export type { DistinctKernels } from './distinct-values.js';

@@ -80,6 +80,20 @@ export function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pag
       row += end - l;
       l = end;
       complete = row - start.row === rowsPerPage;
+    } else if (!rep && 'offsets' in part.values) {
+      // Byte arrays without repetition: a row is one level and at most one value.
+      const offsets = part.values.offsets;
+      const limit = Math.min(n, l + pageRows);
+      let bytes = 0;
+      do {
+        if (!def || def[l] === leaf.maxDef) {
+          bytes += 4 + offsets[v + 1] - offsets[v];
+          v++;
+        }
+        l++;
+      } while (l < limit && bytes < pageBytes);
+      row += l - start.l;
+      complete = row - start.row >= pageRows || bytes >= pageBytes;
     } else {
       let bytes = 0;
       do {
