@@ -80,6 +80,8 @@ export interface NativeBinding {
   dictionaryAdd64(pairs: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
   /** As dictionaryAdd32 for byte strings, kept back to back in `store` at `entryOffsets`. */
   dictionaryAddByteArrays(offsets: Int32Array, bytes: Uint8Array, from: number, slots: Int32Array, hashes: Int32Array, entryOffsets: Int32Array, store: Uint8Array, out: Int32Array, at: number, state: Float64Array): number;
+  /** Indices of the least and the greatest byte string (unsigned lexicographic order; the first of equals) into `out`; false when there are none. */
+  byteArrayRange(offsets: Int32Array, bytes: Uint8Array, out: Int32Array): boolean;
 }
 
 declare const binding: NativeBinding;

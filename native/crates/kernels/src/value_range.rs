@@ -70,6 +70,35 @@ pub fn range_f64(values: &[f64]) -> Option<(f64, f64)> {
     counted(lanes(values, f64::INFINITY, f64::NEG_INFINITY))
 }
 
+/// Indices of the least and the greatest byte string in unsigned lexicographic order (a prefix
+/// sorts first; the first of equal values), value i being `bytes[offsets[i]..offsets[i + 1]]`.
+pub fn range_byte_arrays(offsets: &[i32], bytes: &[u8]) -> crate::error::Result<Option<(usize, usize)>> {
+    let n = offsets.len().saturating_sub(1);
+    let value = |i: usize| -> crate::error::Result<&[u8]> {
+        let (a, b) = (offsets[i], offsets[i + 1]);
+        if a < 0 || b < a || b as usize > bytes.len() {
+            return Err(crate::error::KernelError::invalid(format!("offsets[{i}..{}] = {a}..{b} do not lie within {} bytes", i + 1, bytes.len())));
+        }
+        Ok(&bytes[a as usize..b as usize])
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    let (mut lo, mut hi) = (value(0)?, value(0)?);
+    let (mut lo_at, mut hi_at) = (0, 0);
+    for i in 1..n {
+        let v = value(i)?;
+        if v < lo {
+            lo = v;
+            lo_at = i;
+        } else if v > hi {
+            hi = v;
+            hi_at = i;
+        }
+    }
+    Ok(Some((lo_at, hi_at)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +117,16 @@ mod tests {
         v[36] = 4.0;
         assert_eq!(range_f32(&v), Some((-2.5, 4.0)));
         assert_eq!(range_f64(&[f64::NAN, f64::NEG_INFINITY]), Some((f64::NEG_INFINITY, f64::NEG_INFINITY)));
+    }
+
+    #[test]
+    fn byte_strings_in_unsigned_order() {
+        let bytes = b"bab\xffa";
+        // "b", "ab", "\xff", "a", "" (empty sorts first)
+        let offsets = [0, 1, 3, 4, 5, 5];
+        assert_eq!(range_byte_arrays(&offsets, bytes).unwrap(), Some((4, 2)));
+        assert_eq!(range_byte_arrays(&[0], bytes).unwrap(), None);
+        assert!(range_byte_arrays(&[0, 9], bytes).is_err());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Min and max of a page's numbers for column statistics (NaN left out); false when none counts.
 
-use napi::bindgen_prelude::{BigInt64ArraySlice, Float64ArraySlice, Uint8ArraySlice};
+use napi::bindgen_prelude::{BigInt64ArraySlice, Float64ArraySlice, Int32ArraySlice, Uint8ArraySlice};
 use napi::{Error, Result};
 use napi_derive::napi;
 use parquetry_kernels::value_range;
@@ -62,6 +62,24 @@ pub fn value_range64(values: BigInt64ArraySlice, unsigned: bool, mut out: BigInt
         Some((a, b)) => {
             out[0] = a;
             out[1] = b;
+            true
+        }
+        None => false,
+    })
+}
+
+/// Indices of the least and the greatest byte string (unsigned order) into `out`; false when none.
+#[napi]
+pub fn byte_array_range(offsets: Int32ArraySlice, bytes: Uint8ArraySlice, mut out: Int32ArraySlice) -> Result<bool> {
+    // SAFETY: as above.
+    let out = unsafe { out.as_mut() };
+    if out.len() < 2 {
+        return Err(Error::from_reason("INVALID_ARGUMENT@-: the output holds fewer than 2 numbers"));
+    }
+    Ok(match value_range::range_byte_arrays(&offsets, &bytes).map_err(crate::to_js)? {
+        Some((a, b)) => {
+            out[0] = a as i32;
+            out[1] = b as i32;
             true
         }
         None => false,

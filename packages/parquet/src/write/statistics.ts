@@ -7,7 +7,7 @@ import type { ByteArrays } from '@parquetry/core';
 import type { PlainValues } from '@parquetry/plain';
 import type { Statistics } from '@parquetry/thrift';
 import type { WriteLeafType } from './parquet-type.js';
-import { valueRange } from './value-range.js';
+import { bytesRange, valueRange } from './value-range.js';
 
 const MAX_STAT_BYTES = 64;
 
@@ -41,13 +41,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array, signed: boolean): number {
   if (signed && n > 0 && a[0] !== b[0]) return ((a[0] << 24) >> 24) - ((b[0] << 24) >> 24);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
-}
-
-function compareRanges(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number, signed: boolean): number {
-  const n = Math.min(aEnd - a, bEnd - b);
-  if (signed && n > 0 && bytes[a] !== bytes[b]) return ((bytes[a] << 24) >> 24) - ((bytes[b] << 24) >> 24);
-  for (let i = 0; i < n; i++) if (bytes[a + i] !== bytes[b + i]) return bytes[a + i] - bytes[b + i];
-  return aEnd - a - (bEnd - b);
 }
 
 /** A maximum cut to MAX_STAT_BYTES that is still at least the value; undefined if none is. */
@@ -114,46 +107,8 @@ export function columnStatistics(order: StatisticsOrder, values: PlainValues, nu
     const signed = order === 'signed-bytes';
     const arrays = 'offsets' in values ? (values as ByteArrays) : undefined;
     const bytes = arrays ? arrays.bytes : (values as Uint8Array);
-    const width = typeLength || 1;
-    const count = arrays ? arrays.offsets.length - 1 : bytes.length / width;
-    // Compared in place (no view per value): the indices of the least and the greatest. Each value
-    // first by a key of its first four bytes (zero-padded; the sign bit flipped for signed order),
-    // which settles almost every comparison; equal keys fall back to comparing the bytes.
-    const offsets = arrays ? arrays.offsets : undefined;
-    const flip = signed ? 0x80000000 : 0;
-    const keyAt = (a: number, b: number): number => {
-      const n = b - a;
-      const k = ((n > 0 ? bytes[a] << 24 : 0) | (n > 1 ? bytes[a + 1] << 16 : 0) | (n > 2 ? bytes[a + 2] << 8 : 0) | (n > 3 ? bytes[a + 3] : 0)) ^ flip;
-      return k >>> 0;
-    };
-    let lo = -1;
-    let hi = -1;
-    let loStart = 0;
-    let loEnd = 0;
-    let hiStart = 0;
-    let hiEnd = 0;
-    let loKey = 0;
-    let hiKey = 0;
-    for (let i = 0; i < count; i++) {
-      const a = offsets ? offsets[i] : i * width;
-      const b = offsets ? offsets[i + 1] : a + width;
-      const key = keyAt(a, b);
-      if (lo < 0 || key < loKey || (key === loKey && compareRanges(bytes, a, b, loStart, loEnd, signed) < 0)) {
-        lo = i;
-        loStart = a;
-        loEnd = b;
-        loKey = key;
-      }
-      if (hi < 0 || key > hiKey || (key === hiKey && compareRanges(bytes, a, b, hiStart, hiEnd, signed) > 0)) {
-        hi = i;
-        hiStart = a;
-        hiEnd = b;
-        hiKey = key;
-      }
-    }
-    const min = lo < 0 ? undefined : bytes.subarray(loStart, loEnd);
-    const max = hi < 0 ? undefined : bytes.subarray(hiStart, hiEnd);
-    if (min && max) setBytes(stats, min, max);
+    const at = bytesRange(bytes, arrays?.offsets, typeLength || 1, signed);
+    if (at) setBytes(stats, bytes.subarray(at[0], at[1]), bytes.subarray(at[2], at[3]));
     return stats;
   }
   const range = valueRange(order, values as Int32Array | Float32Array | Float64Array | Uint8Array | BigInt64Array);

@@ -1,5 +1,6 @@
-// Min and max of a page's numbers for its statistics, in the column's order (NaN left out): in the
-// native addon when it is in force (vector compare-and-select), else plain loops with no allocation.
+// Min and max of a page's values for its statistics, in the column's order (NaN left out; byte
+// strings unsigned, or signed decimals): in the native addon when it is in force, else plain
+// loops with no allocation.
 import { nativeBinding, useNative } from '@parquetry/core';
 import type { StatisticsOrder } from './statistics.js';
 
@@ -8,6 +9,7 @@ type NumberValues = Int32Array | Float32Array | Float64Array | Uint8Array | BigI
 const NATIVE_KIND: Partial<Record<StatisticsOrder, string>> = { int32: 'int32', uint32: 'uint32', float: 'float', double: 'double' };
 const range = new Float64Array(2);
 const range64 = new BigInt64Array(2);
+const at2 = new Int32Array(2);
 
 /** [min, max] of `values` in `order` (int32, uint32, int64, uint64, float, double, boolean); undefined when none counts. */
 export function valueRange(order: StatisticsOrder, values: NumberValues): [number, number] | [bigint, bigint] | undefined {
@@ -77,4 +79,60 @@ function int64Range(values: BigInt64Array, unsigned: boolean): [bigint, bigint] 
   }
   const at = (i: number) => (unsigned ? BigInt.asUintN(64, values[i]) : values[i]);
   return [at(minAt), at(maxAt)];
+}
+
+/**
+ * Where the least and the greatest value lie in `bytes`: [minStart, minEnd, maxStart, maxEnd];
+ * undefined when there are none. Byte arrays (`offsets`) or fixed `width`-byte values, compared
+ * unsigned, or with the first byte signed (decimals in fixed bytes).
+ */
+export function bytesRange(bytes: Uint8Array, offsets: Int32Array | undefined, width: number, signed: boolean): [number, number, number, number] | undefined {
+  const count = offsets ? offsets.length - 1 : bytes.length / width;
+  const native = offsets && !signed && count >= 64 && useNative(count) ? nativeBinding() : null;
+  if (native && offsets) {
+    if (!native.byteArrayRange(offsets, bytes, at2)) return undefined;
+    return [offsets[at2[0]], offsets[at2[0] + 1], offsets[at2[1]], offsets[at2[1] + 1]];
+  }
+  // Compared in place (no view per value): the indices of the least and the greatest. Each value
+  // first by a key of its first four bytes (zero-padded; the sign bit flipped for signed order),
+  // which settles almost every comparison; equal keys fall back to comparing the bytes.
+  const flip = signed ? 0x80000000 : 0;
+  const keyAt = (a: number, b: number): number => {
+    const n = b - a;
+    const k = ((n > 0 ? bytes[a] << 24 : 0) | (n > 1 ? bytes[a + 1] << 16 : 0) | (n > 2 ? bytes[a + 2] << 8 : 0) | (n > 3 ? bytes[a + 3] : 0)) ^ flip;
+    return k >>> 0;
+  };
+  let lo = -1;
+  let hi = -1;
+  let loStart = 0;
+  let loEnd = 0;
+  let hiStart = 0;
+  let hiEnd = 0;
+  let loKey = 0;
+  let hiKey = 0;
+  for (let i = 0; i < count; i++) {
+    const a = offsets ? offsets[i] : i * width;
+    const b = offsets ? offsets[i + 1] : a + width;
+    const key = keyAt(a, b);
+    if (lo < 0 || key < loKey || (key === loKey && compareRanges(bytes, a, b, loStart, loEnd, signed) < 0)) {
+      lo = i;
+      loStart = a;
+      loEnd = b;
+      loKey = key;
+    }
+    if (hi < 0 || key > hiKey || (key === hiKey && compareRanges(bytes, a, b, hiStart, hiEnd, signed) > 0)) {
+      hi = i;
+      hiStart = a;
+      hiEnd = b;
+      hiKey = key;
+    }
+  }
+  return lo < 0 ? undefined : [loStart, loEnd, hiStart, hiEnd];
+}
+
+function compareRanges(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number, signed: boolean): number {
+  const n = Math.min(aEnd - a, bEnd - b);
+  if (signed && n > 0 && bytes[a] !== bytes[b]) return ((bytes[a] << 24) >> 24) - ((bytes[b] << 24) >> 24);
+  for (let i = 0; i < n; i++) if (bytes[a + i] !== bytes[b + i]) return bytes[a + i] - bytes[b + i];
+  return aEnd - a - (bEnd - b);
 }
