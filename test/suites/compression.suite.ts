@@ -227,6 +227,19 @@ safety('random bytes decode or fail with a ParquetryError, never anything else',
   }
 });
 
+roundTrips('GZIP writes the smallest of stored, fixed-code and own-code blocks, byte for byte', () => {
+  if (!canCompress('GZIP')) return;
+  const gzip = compressionCodec('GZIP');
+  const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+  // Nothing: one final fixed-code block holding only end-of-block (bits 1, 01, 0000000).
+  assert.is(hex(gzip.compress(new Uint8Array(0), { level: 6 })), '1f 8b 08 00 00 00 00 00 00 ff 03 00 00 00 00 00 00 00 00 00');
+  // Level 0: one final stored block.
+  assert.is(hex(gzip.compress(new TextEncoder().encode('hello'), { level: 0 })), '1f 8b 08 00 00 00 00 00 00 ff 01 05 00 fa ff 68 65 6c 6c 6f 86 a6 10 36 05 00 00 00');
+  // "aaaaaaaaaa": fixed codes (1, 01), literal 'a' (10010001), length 9 = code 263 (0000111),
+  // distance 1 = code 0 (00000), end of block (0000000), packed from the low bit up: 4b 84 03 00.
+  assert.is(hex(gzip.compress(new TextEncoder().encode('aaaaaaaaaa'), { level: 6 })).slice(30, 41), '4b 84 03 00');
+});
+
 safety('a flipped byte inside a gzip member is caught by its CRC-32', () => {
   if (!canCompress('GZIP')) return;
   const input = pageData('text', 20_000, 6);

@@ -1,5 +1,6 @@
-//! GZIP over libdeflate: whole-buffer inflate straight into the caller's buffer, which is what a
-//! page is (libdeflate is 2-3x zlib here because it never streams). One or more concatenated gzip
+//! GZIP. Compression is Parquetry's own DEFLATE (crate::deflate), the algorithm the TypeScript
+//! build runs too, so both write the same bytes. Decompression is libdeflate's whole-buffer inflate
+//! straight into the caller's buffer, which is what a page is (2-3x zlib because it never streams). One or more concatenated gzip
 //! members decode as one stream (each member's CRC-32 and length checked by libdeflate); a
 //! zlib-wrapped stream is accepted too, as Arrow C++ does, since old writers produced it.
 
@@ -24,21 +25,12 @@ impl Drop for Decompressor {
     }
 }
 
-struct Compressor(u32, NonNull<ld::libdeflate_compressor>);
-impl Drop for Compressor {
-    fn drop(&mut self) {
-        // SAFETY: allocated by libdeflate_alloc_compressor and freed once.
-        unsafe { ld::libdeflate_free_compressor(self.1.as_ptr()) }
-    }
-}
-
 thread_local! {
     static DECOMPRESSOR: RefCell<Option<Decompressor>> = const { RefCell::new(None) };
-    static COMPRESSOR: RefCell<Option<Compressor>> = const { RefCell::new(None) };
 }
 
-/// Stored blocks are the worst case: 5 bytes per block of up to 64 KiB (libdeflate caps blocks
-/// lower, hence the generous n/1024), plus the gzip header and trailer.
+/// Stored blocks are the worst case: 5 bytes per block of up to 64 KiB and at most one block per
+/// 16,384 input bytes (hence the generous n/1024), plus the gzip header and trailer.
 pub fn max_compressed_len(n: usize) -> usize {
     n + (n >> 10) + 128
 }
@@ -110,26 +102,19 @@ pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
     check_filled(CODEC, written, out.len())
 }
 
+/// GZIP by Parquetry's own DEFLATE compressor (crate::deflate), byte for byte what the
+/// TypeScript build writes: a 10-byte header (no name, mtime 0, XFL 0, OS 255), the raw stream,
+/// then CRC-32 and the length mod 2^32, little endian.
 pub fn compress_into(input: &[u8], out: &mut [u8], level: u32) -> Result<usize> {
     if level > MAX_LEVEL {
         return Err(KernelError::invalid(format!("GZIP level {level} is outside 0..={MAX_LEVEL}")));
     }
     check_room(CODEC, out.len(), max_compressed_len(input.len()))?;
-    COMPRESSOR.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.as_ref().map(|c| c.0) != Some(level) {
-            // SAFETY: plain allocation for a level libdeflate accepts (0..=12).
-            let p = unsafe { ld::libdeflate_alloc_compressor(level as i32) };
-            *slot = Some(Compressor(level, NonNull::new(p).ok_or_else(|| corrupt(CODEC, "out of memory for a compressor"))?));
-        }
-        let c = slot.as_ref().unwrap().1.as_ptr();
-        // SAFETY: as above; libdeflate returns 0 when the output does not fit.
-        let n = unsafe { ld::libdeflate_gzip_compress(c, input.as_ptr().cast(), input.len(), out.as_mut_ptr().cast(), out.len()) };
-        if n == 0 {
-            return Err(corrupt(CODEC, "the compressed stream did not fit its bound"));
-        }
-        Ok(n)
-    })
+    out[..10].copy_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+    let end = crate::deflate::deflate_into(input, out, 10, level as usize);
+    out[end..end + 4].copy_from_slice(&crc32(input).to_le_bytes());
+    out[end + 4..end + 8].copy_from_slice(&(input.len() as u32).to_le_bytes());
+    Ok(end + 8)
 }
 
 /// CRC-32 (IEEE, reflected) of `bytes`, by libdeflate's folding implementation: Parquet page CRCs.

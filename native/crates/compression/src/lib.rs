@@ -5,6 +5,8 @@
 //! declared size) and a stream that holds fewer or more bytes is an error, never a short page.
 
 pub mod brotli;
+mod deflate;
+mod deflate_huffman;
 pub mod gzip;
 pub mod lz4;
 mod lz4_compress;
