@@ -101,10 +101,15 @@ export class ColumnChunkWriter {
   private readonly bloomHashes: BigUint64Array[] | undefined;
   private bloomValues = 0;
 
+  /**
+   * `reuse` holds the column's dictionary encoder from one chunk to the next (reset, its buffers
+   * kept), so each row group does not grow a new hash table.
+   */
   constructor(
     readonly leaf: WriteLeaf,
     private readonly options: ChunkOptions,
     private readonly arena: OutputArena,
+    private readonly reuse: { encoder?: DictionaryEncoder } = {},
   ) {
     this.codec = compressionCodec(options.compression);
     this.level = options.level === undefined ? undefined : { level: options.level };
@@ -253,7 +258,8 @@ export class ColumnChunkWriter {
     const values = sliceValues(leaf, part.values, span.valueStart, span.valueEnd);
     let encoding = ENCODING_ID[options.encoding];
     if (this.dictionaryState === 'untried' && valueCount > 0) {
-      this.encoder = new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
+      this.encoder = this.reuse.encoder ??= new DictionaryEncoder(physical, { typeLength: leaf.type.typeLength, maxDictionaryBytes: options.maxDictionaryBytes });
+      this.encoder.reset();
       this.dictionaryState = 'active';
     }
     let indexed = false;

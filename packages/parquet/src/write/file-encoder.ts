@@ -6,6 +6,7 @@
 import { ParquetryError } from '@parquetry/core';
 import { ColumnIndex, encodeStruct, FileMetaData, OffsetIndex, type ColumnChunk, type ColumnIndex as ColumnIndexValue, type OffsetIndex as OffsetIndexValue, type RowGroup } from '@parquetry/thrift';
 import type { RecordBatch, Schema } from 'apache-arrow';
+import type { DictionaryEncoder } from '@parquetry/dictionary';
 import { ColumnChunkWriter } from './column-writer.js';
 import { OutputArena } from './output-arena.js';
 import { leafValues } from './leaf-values.js';
@@ -33,11 +34,14 @@ export class ParquetFileEncoder {
   private current: { rows: number; writers: ColumnChunkWriter[] } | undefined;
   /** Where every row group's pages are compressed into; reused only when `recycleOutput` says so. */
   private arena = new OutputArena();
+  /** Each column's dictionary encoder, kept from one row group to the next. */
+  private readonly dictionaryEncoders: Array<{ encoder?: DictionaryEncoder }>;
 
   constructor(arrowSchema: Schema, options: WriteOptions = {}) {
     this.schema = writeSchema(arrowSchema, options);
     this.options = options;
     this.columns = resolveColumnOptions(this.schema, options);
+    this.dictionaryEncoders = this.columns.map(() => ({}));
   }
 
   /** The file's first bytes. */
@@ -58,7 +62,7 @@ export class ParquetFileEncoder {
   beginRowGroup(): void {
     if (this.offset === 0) throw new ParquetryError('INVALID_ARGUMENT', 'start() the file before its row groups');
     if (this.current) throw new ParquetryError('INVALID_ARGUMENT', 'a row group is open already');
-    this.current = { rows: 0, writers: this.columns.map((c) => new ColumnChunkWriter(c.leaf, c.chunk, this.arena)) };
+    this.current = { rows: 0, writers: this.columns.map((c) => new ColumnChunkWriter(c.leaf, c.chunk, this.arena, this.dictionaryEncoders[c.leaf.index])) };
   }
 
   /** Encodes a batch into the open row group's pages. */

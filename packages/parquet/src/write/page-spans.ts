@@ -111,12 +111,25 @@ export function partSpans(leaf: WriteLeaf, part: LeafPart, firstRow: number, pag
   }
 }
 
-/** The part from `span` on (a short last page, kept to join the next part). */
+/** Values `from..to` in memory of their own (byte arrays rebased to offset 0). */
+function copyValues(leaf: WriteLeaf, values: PlainValues, from: number, to: number): PlainValues {
+  if ('offsets' in values) {
+    const base = values.offsets[from];
+    return { offsets: values.offsets.slice(from, to + 1).map((o) => o - base), bytes: values.bytes.slice(base, values.offsets[to]) };
+  }
+  const width = stride(leaf);
+  return values.slice(from * width, to * width) as PlainValues;
+}
+
+/**
+ * The part from `span` on (a short last page, kept to join the next part), copied: it is less than
+ * a page, and holding views would keep the whole batch it came from alive until the next one.
+ */
 export function tailOf(leaf: WriteLeaf, part: LeafPart, span: PageSpan): LeafPart {
   return {
-    def: part.def?.subarray(span.levelStart),
-    rep: part.rep?.subarray(span.levelStart),
-    values: sliceValues(leaf, part.values, span.valueStart, part.valueCount),
+    def: part.def?.slice(span.levelStart),
+    rep: part.rep?.slice(span.levelStart),
+    values: copyValues(leaf, part.values, span.valueStart, part.valueCount),
     levelCount: part.levelCount - span.levelStart,
     valueCount: part.valueCount - span.valueStart,
     rows: span.rows,
