@@ -22,6 +22,7 @@ const suites: Array<readonly [string, () => Promise<unknown>]> = [
   ['writer nested', () => import('./suites/writer-nested.node.js')],
   ['writer property', () => import('./suites/writer-property.node.js')],
   ['writer corpus', () => import('./suites/writer-corpus.node.js')],
+  ['engines', () => import('./suites/engines.node.js')],
   ['filter', () => import('./suites/filter.node.js')],
   ['page index', () => import('./suites/page-index.node.js')],
   ['interop: pyarrow and DuckDB files', () => import('./suites/interop.node.js')],

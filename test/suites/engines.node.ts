@@ -1,0 +1,108 @@
+// Node only: engines beyond pyarrow and DuckDB read what Parquetry writes. Spark 3.5 (pyspark,
+// local, in the test venv) reads files of the nested sample and of the flat feature sample, written
+// with the codecs, page versions and encodings Spark 3.5 reads, to the rows pyarrow reads; what
+// Spark 3.5 refuses (FLOAT16, TIMESTAMP(NANOS) and TIME columns, BYTE_STREAM_SPLIT pages, BROTLI
+// without Hadoop's codec jar) it refuses in pyarrow's own files the same way, and the one thing it
+// misreads (DELTA_LENGTH_BYTE_ARRAY pages of a column with nulls) it misreads in pyarrow's too.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleTable } from '@parquetry/cli';
+import { encodeParquet, rowsToBatch, type WriteOptions } from '@parquetry/parquet';
+import { Table } from 'apache-arrow';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { sampleRows, SCHEMA } from '../lib/nested-sample.js';
+import { runReference, venvPython } from '../lib/python.js';
+
+const engines = suite('engines: Spark reads what Parquetry writes');
+let dir = '';
+engines.before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parquetry-engines-'));
+});
+engines.after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Columns of the nested sample Spark 3.5 cannot read from any writer (see the last test). */
+const SPARK_REFUSES = ['half', 'ns', 'tod'];
+
+function nestedTable(rows: number, seed: number, columns?: string[]): Table {
+  const full = new Table([rowsToBatch(SCHEMA, sampleRows(rows, seed))]);
+  return full.select(columns ?? SCHEMA.fields.map((f) => f.name).filter((n) => !SPARK_REFUSES.includes(n)));
+}
+
+const NESTED: Record<string, WriteOptions> = {
+  'v1-snappy-dictionary': { compression: 'SNAPPY', pageRows: 300, rowGroupSize: 1100 },
+  'v2-zstd': { compression: 'ZSTD', pageVersion: 2, pageRows: 500 },
+  'v1-gzip-plain': { compression: 'GZIP', dictionary: false, pageBytes: 4000 },
+  'v2-lz4-encodings': { compression: 'LZ4_RAW', pageVersion: 2, encodings: { id: 'DELTA_BINARY_PACKED', tags: 'DELTA_BYTE_ARRAY', 'attrs.key_value.key': 'DELTA_BYTE_ARRAY', flag: 'RLE' } },
+  'v1-uncompressed-int96': { compression: 'UNCOMPRESSED', int96Timestamps: true, rowGroupSize: 700 },
+};
+
+engines('Spark reads every variant of the nested and the flat sample to the rows pyarrow reads', () => {
+  const files = join(dir, 'spark');
+  mkdirSync(files);
+  const expected: Record<string, number> = {};
+  const nested = nestedTable(2500, 21);
+  for (const [name, options] of Object.entries(NESTED)) {
+    writeFileSync(join(files, `nested-${name}.parquet`), encodeParquet(nested, options));
+    expected[`nested-${name}.parquet`] = nested.numRows;
+  }
+  const flat = sampleTable(30_000, 8);
+  for (const [name, options] of Object.entries<WriteOptions>({
+    'v1-snappy': { compression: 'SNAPPY', rowGroupSize: 12_000 },
+    'v2-gzip-delta': { compression: 'GZIP', pageVersion: 2, encodings: { user_id: 'DELTA_BINARY_PACKED', event_time: 'DELTA_BINARY_PACKED', request_id: 'DELTA_LENGTH_BYTE_ARRAY', category: 'DELTA_BYTE_ARRAY' } },
+  })) {
+    writeFileSync(join(files, `flat-${name}.parquet`), encodeParquet(flat, options));
+    expected[`flat-${name}.parquet`] = flat.numRows;
+  }
+  const results = JSON.parse(runReference('spark_reads.py', [files])) as Record<string, string>;
+  assert.equal(results, Object.fromEntries(Object.entries(expected).map(([file, rows]) => [file, `ok ${rows}`])));
+});
+
+engines("Spark 3.5 refuses FLOAT16, TIMESTAMP(NANOS), TIME, BYTE_STREAM_SPLIT and BROTLI, and misreads DELTA_LENGTH_BYTE_ARRAY with nulls, in pyarrow's files as in ours", () => {
+  const files = join(dir, 'refused');
+  mkdirSync(files);
+  const table = nestedTable(50, 4, [...SPARK_REFUSES, 'id']);
+  for (const column of SPARK_REFUSES) writeFileSync(join(files, `parquetry-${column}.parquet`), encodeParquet(table.select([column])));
+  writeFileSync(join(files, 'parquetry-bss.parquet'), encodeParquet(table.select(['id']), { encodings: { id: 'BYTE_STREAM_SPLIT' } }));
+  writeFileSync(join(files, 'parquetry-brotli.parquet'), encodeParquet(table.select(['id']), { compression: 'BROTLI' }));
+  const strings = sampleTable(2000, 8).select(['category']); // ~5% nulls
+  writeFileSync(join(files, 'parquetry-dlba.parquet'), encodeParquet(strings, { dictionary: false, encodings: { category: 'DELTA_LENGTH_BYTE_ARRAY' } }));
+  // The same columns written by pyarrow.
+  const script = [
+    'import sys, pyarrow as pa, pyarrow.parquet as pq',
+    'd = sys.argv[1]',
+    "pq.write_table(pa.table({'half': pa.array([1.5, None], pa.float16())}), d + '/pyarrow-half.parquet')",
+    "pq.write_table(pa.table({'ns': pa.array([1, None], pa.timestamp('ns'))}), d + '/pyarrow-ns.parquet', coerce_timestamps=None)",
+    "pq.write_table(pa.table({'tod': pa.array([1, None], pa.time64('us'))}), d + '/pyarrow-tod.parquet')",
+    "pq.write_table(pa.table({'id': pa.array([1, 2], pa.int64())}), d + '/pyarrow-bss.parquet', use_dictionary=False, use_byte_stream_split=True)",
+    "pq.write_table(pa.table({'id': pa.array([1, 2], pa.int64())}), d + '/pyarrow-brotli.parquet', compression='brotli')",
+    "t = pq.read_table(d + '/parquetry-dlba.parquet')",
+    "pq.write_table(t, d + '/pyarrow-dlba.parquet', use_dictionary=False, column_encoding={'category': 'DELTA_LENGTH_BYTE_ARRAY'})",
+  ].join('\n');
+  runPython(script, [files]);
+  const results = JSON.parse(runReference('spark_reads.py', [files])) as Record<string, string>;
+  const reason: Record<string, RegExp> = {
+    half: /NullPointerException/, // parquet-mr 1.13 cannot decode the FLOAT16 logical type in the footer
+    ns: /Illegal Parquet type: INT64 \(TIMESTAMP\(NANOS/,
+    tod: /Illegal Parquet type: INT64 \(TIME\(MICROS/,
+    bss: /Unsupported encoding: BYTE_STREAM_SPLIT/,
+    brotli: /ClassNotFoundException: .*BrotliCodec/,
+    dlba: /^differs: row \d+ column category/,
+  };
+  for (const column of Object.keys(reason)) {
+    for (const writer of ['parquetry', 'pyarrow']) {
+      const got = results[`${writer}-${column}.parquet`];
+      assert.match(got, reason[column], `${writer} ${column}: ${got}`);
+    }
+  }
+});
+
+function runPython(script: string, args: string[]): void {
+  execFileSync(venvPython(), ['-c', script, ...args], { encoding: 'utf8' });
+}
+
+engines.run();
