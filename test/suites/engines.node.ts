@@ -1,16 +1,18 @@
-// Node only: engines beyond pyarrow and DuckDB read what Parquetry writes. Spark 3.5 (pyspark,
+// Node only: engines beyond pyarrow and DuckDB read what Parquetry writes. Iceberg (pyiceberg with
+// a SQLite catalog) commits files Parquetry wrote with its table's field ids, reads them back by
+// id, and prunes files with the metrics it takes from their statistics. Spark 3.5 (pyspark,
 // local, in the test venv) reads files of the nested sample and of the flat feature sample, written
 // with the codecs, page versions and encodings Spark 3.5 reads, to the rows pyarrow reads; what
 // Spark 3.5 refuses (FLOAT16, TIMESTAMP(NANOS) and TIME columns, BYTE_STREAM_SPLIT pages, BROTLI
 // without Hadoop's codec jar) it refuses in pyarrow's own files the same way, and the one thing it
 // misreads (DELTA_LENGTH_BYTE_ARRAY pages of a column with nulls) it misreads in pyarrow's too.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleTable } from '@parquetry/cli';
-import { encodeParquet, rowsToBatch, type WriteOptions } from '@parquetry/parquet';
-import { Table } from 'apache-arrow';
+import { encodeParquet, memorySource, openParquet, rowsToBatch, type Row, type WriteOptions } from '@parquetry/parquet';
+import { Table, type Field } from 'apache-arrow';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sampleRows, SCHEMA } from '../lib/nested-sample.js';
@@ -99,6 +101,57 @@ engines("Spark 3.5 refuses FLOAT16, TIMESTAMP(NANOS), TIME, BYTE_STREAM_SPLIT an
       assert.match(got, reason[column], `${writer} ${column}: ${got}`);
     }
   }
+});
+
+engines("Iceberg commits files written with its table's field ids, reads them back by id and prunes files by their statistics", async () => {
+  const catalog = join(dir, 'iceberg');
+  mkdirSync(catalog);
+  const schemaFile = join(catalog, 'schema.parquet');
+  runReference('iceberg_check.py', ['schema', catalog, schemaFile]);
+  // The table's schema as Parquetry reads it: PARQUET:field_id on every field, kept by the writer.
+  const schema = (await openParquet(memorySource(readFileSync(schemaFile)))).arrowSchema;
+  const ids = (field: Field): string[] => [`${field.name}:${field.metadata.get('PARQUET:field_id') ?? '-'}`, ...(field.type.children ?? []).flatMap(ids)];
+  // Iceberg numbers list elements and map keys and values too (after the top-level fields).
+  assert.equal(schema.fields.flatMap(ids), ['id:1', 'user:2', 'score:3', 'ratio:4', 'flag:5', 'day:6', 'ts:7', 'amount:8', 'payload:9', 'tags:10', 'element:13', 'props:11', 'entries:-', 'key:14', 'value:15', 'point:12', 'x:16', 'y:17']);
+  const rowsFrom = (first: number, n: number): Row[] =>
+    Array.from({ length: n }, (_, k) => {
+      const id = first + k;
+      const some = id % 7 !== 3;
+      return {
+        id: BigInt(id),
+        user: some ? `u${(id * 37) % 500}` : null,
+        score: some ? id / 8 : null,
+        ratio: id % 5 === 0 ? null : Math.fround(id / 3),
+        flag: id % 4 === 0 ? null : id % 3 === 0,
+        day: some ? Date.UTC(2026, 0, 1 + (id % 300)) : null,
+        ts: some ? Date.UTC(2026, 10, 26, 0, 0, id % 86_400) : null,
+        amount: some ? BigInt(id * 101 - 50_000) : null,
+        payload: id % 9 === 0 ? null : Uint8Array.of(id & 0xff, (id >> 8) & 0xff),
+        tags: id % 6 === 0 ? null : Array.from({ length: id % 4 }, (_, j) => (j === 1 ? null : `t${(id + j) % 11}`)),
+        props: id % 8 === 0 ? null : new Map(Array.from({ length: id % 3 }, (_, j) => [`k${j}`, j === 1 ? null : BigInt(id * j)])),
+        point: id % 10 === 0 ? null : { x: id / 2, y: id % 3 === 0 ? null : -id },
+      };
+    });
+  const variants: WriteOptions[] = [
+    { compression: 'SNAPPY', rowGroupSize: 400 },
+    { compression: 'ZSTD', pageVersion: 2, dictionary: false, pageRows: 100 },
+    { compression: 'GZIP', encodings: { id: 'DELTA_BINARY_PACKED', user: 'DELTA_BYTE_ARRAY' } },
+  ];
+  const files = variants.map((options, k) => {
+    const path = join(catalog, `part-${k}.parquet`);
+    writeFileSync(path, encodeParquet(new Table([rowsToBatch(schema, rowsFrom(k * 1000, 1000))]), options));
+    return path;
+  });
+  const result = JSON.parse(runReference('iceberg_check.py', ['append', catalog, ...files])) as Record<string, unknown>;
+  assert.equal(result, {
+    rows: 3000,
+    equal: true,
+    files: 3,
+    files_above_first: 2,
+    rows_above_first: 2000,
+    files_below_all: 0,
+    files_user_none: 0,
+  });
 });
 
 function runPython(script: string, args: string[]): void {

@@ -29,13 +29,26 @@ function annotationOf(plan: Plan): string | undefined {
   return undefined;
 }
 
-/** The Arrow field of a plan; a Parquet field_id travels as `PARQUET:field_id` metadata, as in pyarrow. */
-export function planField(plan: Plan): Field {
+/** A Parquet field_id as `PARQUET:field_id` metadata (as in pyarrow), and the annotations above. */
+function fieldMetadata(plan: Plan, withId: boolean): Map<string, string> | null {
   const metadata = new Map<string, string>();
-  if (plan.node.fieldId !== undefined) metadata.set('PARQUET:field_id', String(plan.node.fieldId));
+  if (withId && plan.node.fieldId !== undefined) metadata.set('PARQUET:field_id', String(plan.node.fieldId));
   const annotation = annotationOf(plan);
   if (annotation) metadata.set('PARQUET:logical_type', annotation);
-  return new Field(plan.node.name, plan.type, plan.nullable, metadata.size ? metadata : null);
+  return metadata.size ? metadata : null;
+}
+
+/** The Arrow field of a plan. */
+export function planField(plan: Plan): Field {
+  return new Field(plan.node.name, plan.type, plan.nullable, fieldMetadata(plan, true));
+}
+
+/**
+ * A list element's or a map key's or value's field, with its node's field id (Iceberg numbers
+ * them too) unless the node is the list's own repeated field, whose id is the list's.
+ */
+function childField(name: string, plan: Plan, nullable: boolean, owner: SchemaNode): Field {
+  return new Field(name, plan.type, nullable, fieldMetadata(plan, plan.node !== owner));
 }
 
 function isList(node: SchemaNode): boolean {
@@ -56,7 +69,7 @@ function elementOf(node: SchemaNode, int96Unit: Int96Unit): Plan {
   const only = node.children.length === 1 ? node.children[0] : undefined;
   if (isList(node) && only && only.repetition === 'REPEATED') {
     const inner = only.kind === 'leaf' || only.children.length > 1 ? elementOf(only, int96Unit) : planNode(only.children[0], int96Unit);
-    return { kind: 'list', node, repeated: only, element: inner, type: new List(new Field('element', inner.type, inner.nullable)), nullable: false };
+    return { kind: 'list', node, repeated: only, element: inner, type: new List(childField('element', inner, inner.nullable, node)), nullable: false };
   }
   const children = node.children.map((c) => planNode(c, int96Unit));
   return { kind: 'struct', node, children, type: new Struct(children.map(planField)), nullable: false, asElement: true };
@@ -66,7 +79,7 @@ export function planNode(node: SchemaNode, int96Unit: Int96Unit): Plan {
   const nullable = node.repetition === 'OPTIONAL';
   if (node.repetition === 'REPEATED') {
     const element = elementOf(node, int96Unit);
-    return { kind: 'list', node, repeated: node, element, type: new List(new Field('element', element.type, false)), nullable: false };
+    return { kind: 'list', node, repeated: node, element, type: new List(childField('element', element, false, node)), nullable: false };
   }
   if (node.kind === 'leaf') {
     const lt = leafType(node, int96Unit);
@@ -80,17 +93,17 @@ export function planNode(node: SchemaNode, int96Unit: Int96Unit): Plan {
     } else {
       element = planNode(only.children[0], int96Unit);
     }
-    return { kind: 'list', node, repeated: only, element, type: new List(new Field(element.node.name === only.name ? 'element' : element.node.name, element.type, element.nullable)), nullable };
+    return { kind: 'list', node, repeated: only, element, type: new List(childField(element.node.name === only.name ? 'element' : element.node.name, element, element.nullable, node)), nullable };
   }
   // A key_value group without a value field: a list of the keys, as Arrow C++ reads it.
   if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length === 1) {
     const element = planNode(only.children[0], int96Unit);
-    return { kind: 'list', node, repeated: only, element, type: new List(new Field(element.node.name, element.type, element.nullable)), nullable };
+    return { kind: 'list', node, repeated: only, element, type: new List(childField(element.node.name, element, element.nullable, node)), nullable };
   }
   if (isMap(node) && only && only.repetition === 'REPEATED' && only.kind === 'group' && only.children.length === 2) {
     const key = planNode(only.children[0], int96Unit);
     const value = planNode(only.children[1], int96Unit);
-    const entryFields = [new Field('key', key.type, false), ...(value ? [new Field('value', value.type, value.nullable)] : [])];
+    const entryFields = [childField('key', key, false, node), ...(value ? [childField('value', value, value.nullable, node)] : [])];
     const type = new Map_(new Field('entries', new Struct(entryFields as never[]), false) as never);
     return { kind: 'map', node, repeated: only, key, value, type: type as unknown as DataType, nullable };
   }
