@@ -18,7 +18,7 @@ import * as assert from 'uvu/assert';
 import { sampleRows, SCHEMA } from '../lib/nested-sample.js';
 import { runReference, venvPython } from '../lib/python.js';
 
-const engines = suite('engines: Spark reads what Parquetry writes');
+const engines = suite('engines: Iceberg and Spark read what Parquetry writes');
 let dir = '';
 engines.before(() => {
   dir = mkdtempSync(join(tmpdir(), 'parquetry-engines-'));
