@@ -1,7 +1,7 @@
 // parquetry convert: the CSV and JSON parsers, timestamps, inference, the progress bar, and the
 // command end to end (Parquet <-> Parquet / CSV / JSON lines / Arrow IPC), read back and compared
 // by value; failures leave no output file.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -368,6 +368,51 @@ test('errors: one line, exit 1, and no output file (nor a temporary one) left be
     assert.equal(readdirSync(dir).sort(), before, args.join(' '));
   }
   assert.ok(!existsSync(join(dir, 'out.parquet')));
+});
+
+/** A CSV file over the progress bar's threshold (~70 MiB), written once for the two tests below. */
+let bigCsv: string | undefined;
+function largeCsv(): string {
+  if (bigCsv) return bigCsv;
+  const path = join(scratch(), 'big.csv');
+  const lines = ['id,user,score,note'];
+  for (let i = 0; i < 1_100_000; i++) lines.push(`${i},user-${i % 9973},${(i * 0.37) % 1000},some text to make the line longer ${i * 7}`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  assert.ok(readFileSync(path).length > PROGRESS_MIN_BYTES, 'the input is over the progress threshold');
+  return (bigCsv = path);
+}
+
+test('on a terminal, a large conversion draws its progress bar on stderr, then erases it', () => {
+  const input = largeCsv();
+  const out = join(scratch(), 'out.parquet');
+  // script(1) runs the command on a pseudo-terminal, so stderr is a TTY as at a shell.
+  const command = [process.execPath, bin, 'convert', input, out].map((a) => `'${a}'`).join(' ');
+  const tty = spawnSync('script', ['-qefc', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '100' } });
+  assert.is(tty.status, 0, tty.stderr + tty.stdout);
+  assert.match(tty.stdout, /\r\[[#.]{10,40}\] +\d+% [\d.]+\/[\d.]+ MiB [\d.]+ MiB\/s/);
+  assert.match(tty.stdout, /\x1b\[K/);
+  assert.match(tty.stdout, /parquetry: converted 1100000 rows/);
+  assert.ok(existsSync(out));
+});
+
+test('SIGINT stops a conversion: exit 1, one line, and neither the output nor its temporary file is left', async () => {
+  const input = largeCsv();
+  const dir = scratch();
+  const out = join(dir, 'out.parquet');
+  const child = spawn(process.execPath, [bin, 'convert', input, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Interrupted once the writer has its temporary file, i.e. in the middle of the work.
+  const started = Date.now();
+  while (!readdirSync(dir).some((name) => name.endsWith('.tmp'))) {
+    if (Date.now() - started > 60_000) throw new Error('the conversion never started writing');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill('SIGINT');
+  assert.is(await exited, 1, stderr);
+  assert.match(stderr, /^parquetry: .*interrupted by SIGINT; no output written\n$/);
+  assert.equal(readdirSync(dir), []);
 });
 
 test('pyarrow reads a converted file as Parquetry wrote it', () => {
