@@ -12,9 +12,12 @@ export function venvPython(): string {
   return python;
 }
 
-/** Runs a script under test/reference with the venv's Python; returns its stdout. */
-export function runReference(script: string, args: string[]): string {
-  return execFileSync(venvPython(), ['-B', `${root}test/reference/${script}`, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+/**
+ * Runs a script under test/reference with the venv's Python; returns its stdout. `quiet` keeps its
+ * stderr out of the test log (a JVM's start-up chatter) unless it fails: the error carries it.
+ */
+export function runReference(script: string, args: string[], { quiet = false } = {}): string {
+  return execFileSync(venvPython(), ['-B', `${root}test/reference/${script}`, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', quiet ? 'pipe' : 'inherit'] });
 }
 
 /** The parquet-testing corpus: PARQUET_TEST_DATA, else ../shared/conformance/parquet-testing beside the project. */
