@@ -54,6 +54,7 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
 /** The encoder with the addon's hash-table loops when the native backend is in force. */
 export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
   constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {
-    super(type, { ...options, kernels: options.kernels === undefined ? nativeBinding() : options.kernels });
+    const binding = nativeBinding();
+    super(type, { rleEncodeInto: binding?.encodeRleHybridInto, ...options, kernels: options.kernels === undefined ? binding : options.kernels });
   }
 }

@@ -2,7 +2,7 @@ import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/c
 import type { PlainValues, PlainValuesOf } from '@parquetry/plain/ts';
 import { MAX_COUNT, valueWidth } from './check.js';
 import { DistinctValues, type DistinctKernels } from './distinct-values.js';
-import { dictionaryIndicesMaxSize, encodeIndicesWith } from './indices-encode.js';
+import { dictionaryIndicesMaxSize, encodeIndicesWith, type RleEncodeInto } from './indices-encode.js';
 import { dictionaryValues, plainDictionaryPage } from './dictionary-values.js';
 
 // Encoder choices the native encoder must copy to write identical bytes:
@@ -25,6 +25,8 @@ export interface DictionaryEncoderOptions {
   maxDictionaryBytes?: number;
   /** Native hash-table loops (the Node entry passes the addon's when the native backend is in force). */
   kernels?: DistinctKernels | null;
+  /** The RLE/bit-packing hybrid encoder for the indices (default the TypeScript one; the Node entry passes the addon's). */
+  rleEncodeInto?: RleEncodeInto;
 }
 
 /**
@@ -45,6 +47,7 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
   private indexCount = 0;
   private refused = false;
   private scratch: Uint8Array | null = null;
+  private readonly rle: RleEncodeInto | undefined;
 
   constructor(type: T, options: DictionaryEncoderOptions = {}) {
     if (type === 'BOOLEAN') {
@@ -61,6 +64,7 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
     this.maxDictionaryBytes = max;
     this.asWords = type === 'INT32' || type === 'FLOAT' || type === 'INT64' || type === 'DOUBLE';
     this.distinct = new DistinctValues(this.width, this.asWords, options.kernels ?? null);
+    this.rle = options.rleEncodeInto;
   }
 
   /**
@@ -143,8 +147,9 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
    * A data page's RLE_DICTIONARY data for `indices` (default: the buffered ones): the bit-width
    * byte for the current dictionary size, then the RLE/bit-packing hybrid.
    */
-  encodeIndices(indices: Int32Array = this.indexBuffer.subarray(0, this.indexCount)): Uint8Array {
-    const view = encodeIndicesWith(indices, this.distinct.count, this.scratch);
+  encodeIndices(indices?: Int32Array): Uint8Array {
+    // The buffered indices are the encoder's own: known to be in range.
+    const view = encodeIndicesWith(indices ?? this.indexBuffer.subarray(0, this.indexCount), this.distinct.count, this.scratch, this.rle, indices === undefined);
     if (this.scratch === null || view.buffer !== this.scratch.buffer) this.scratch = new Uint8Array(view.buffer);
     return view.slice();
   }
@@ -160,7 +165,7 @@ export class DictionaryEncoder<T extends PhysicalType = PhysicalType> {
     if (!(offset >= 0 && offset <= out.length) || out.length - offset < max) {
       throw new ParquetryError('INVALID_ARGUMENT', `the output holds ${out.length - offset} bytes from offset ${offset}; the indices may take ${max}`);
     }
-    return encodeIndicesWith(this.indexBuffer.subarray(0, this.indexCount), this.distinct.count, out.subarray(offset)).length;
+    return encodeIndicesWith(this.indexBuffer.subarray(0, this.indexCount), this.distinct.count, out.subarray(offset), this.rle, true).length;
   }
 
   /** Forgets the buffered indices (after a data page is written); the dictionary stays. */

@@ -41,14 +41,18 @@ export function encodeDictionaryIndicesInto(indices: Int32Array, dictionarySize:
   return encodeIndicesWith(indices, dictionarySize, out.subarray(offset)).length;
 }
 
+/** The RLE/bit-packing hybrid encoder into a buffer (the TypeScript one, or the addon's, which writes the same bytes). */
+export type RleEncodeInto = (values: Int32Array, bitWidth: number, out: Uint8Array, offset: number) => number;
+
 /**
  * As `encodeDictionaryIndices`, writing into `scratch` when it is large enough (else a new buffer);
- * returns a view of the bytes written, valid until the buffer is written again.
+ * returns a view of the bytes written, valid until the buffer is written again. `trusted`: the
+ * indices come from the encoder that owns the dictionary, so each is known to be in range.
  */
-export function encodeIndicesWith(indices: Int32Array, dictionarySize: number, scratch: Uint8Array | null): Uint8Array {
+export function encodeIndicesWith(indices: Int32Array, dictionarySize: number, scratch: Uint8Array | null, rle: RleEncodeInto = encodeRleHybridInto, trusted = false): Uint8Array {
   const width = dictionaryIndexBitWidth(dictionarySize);
   const n = indices.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !trusted; i++) {
     if ((indices[i] >>> 0) >= dictionarySize) {
       throw new ParquetryError(
         'INVALID_ARGUMENT',
@@ -59,6 +63,6 @@ export function encodeIndicesWith(indices: Int32Array, dictionarySize: number, s
   const max = 1 + rleHybridMaxSize(n, width);
   const out = scratch && scratch.length >= max ? scratch : new Uint8Array(max);
   out[0] = width;
-  const written = encodeRleHybridInto(indices, width, out, 1);
+  const written = rle(indices, width, out, 1);
   return out.subarray(0, 1 + written);
 }
