@@ -1,9 +1,9 @@
 //! A DEFLATE compressor (RFC 1951), step for step the one of the TypeScript build
 //! (packages/gzip/src/ts/deflate-compress.ts), so both backends write the same bytes for the same
 //! input and level: zlib's design (hash chains in a 32 KiB window, positions found by their first
-//! four bytes, lazy matching with zlib's good/lazy/nice parameters and shorter chains, length-3
-//! matches farther than 4 KiB dropped); blocks of 16,384 symbols, each stored, fixed or with its
-//! own codes, whichever takes fewest bits (ties: stored, then fixed).
+//! four bytes, lazy matching with zlib's good/lazy/nice parameters and shorter chains (see the
+//! TypeScript file), length-3 matches farther than 4 KiB dropped); blocks of 16,384 symbols, each
+//! stored, fixed or with its own codes, whichever takes fewest bits (ties: stored, then fixed).
 
 use crate::deflate_huffman::{canonical_codes, huffman_lengths};
 

@@ -2,9 +2,10 @@
 // (native/crates/compression/src/deflate.rs), so both backends write the same bytes for the same
 // input and level. zlib's design: hash chains in a 32 KiB window (positions found by their first
 // four bytes: three match too often to search well), lazy matching with zlib's good/lazy/nice
-// parameters and shorter chains (libdeflate's depths, roughly: twice zlib's speed on page data),
-// length-3 matches farther than 4 KiB dropped; blocks of 16,384 symbols, each written stored, with
-// the fixed codes or with its own codes, whichever takes fewest bits (ties: stored, then fixed).
+// parameters and shorter chains (32 at level 6, not 128: up to 1.5x faster on page data for the
+// same ratio within 0.2%), length-3 matches farther than 4 KiB dropped; blocks of 16,384 symbols,
+// each written stored, with the fixed codes or with its own codes, whichever takes fewest bits
+// (ties: stored, then fixed).
 import { canonicalCodes, huffmanLengths } from './deflate-huffman.js';
 
 const WINDOW = 1 << 15;
