@@ -9,6 +9,7 @@ import { SplitBlockBloomFilter, encodeBloomFilter, hashValues } from '@parquetry
 import { compressionCodec } from '@parquetry/compression';
 import { crc32, type CompressionCodecName } from '@parquetry/core';
 import { DictionaryEncoder } from '@parquetry/dictionary';
+import { encodePlainInto, plainEncodedSize } from '@parquetry/plain';
 import { COMPRESSION_CODEC, encodeStruct, PageHeader, type ColumnIndex, type ColumnMetaData, type OffsetIndex, type PageLocation, type Statistics } from '@parquetry/thrift';
 import { emptyValues } from '../read/concat-values.js';
 import { OutputArena } from './output-arena.js';
@@ -16,7 +17,6 @@ import { levelsMaxSize, pageBuffer, writeLevels } from './page-buffer.js';
 import { joinParts, partSpans, plainBytes, sliceValues, tailOf, takeRows, type LeafPart, type PageSpan } from './page-spans.js';
 import { chunkStatistics, columnStatistics, statisticsOrder, type StatisticsOrder } from './statistics.js';
 import { ENCODING_ID, encodeValues, type ValueEncoding } from './value-encoding.js';
-import { encodePlainInto, plainEncodedSize } from '@parquetry/plain';
 import type { WriteLeaf } from './write-schema.js';
 
 export interface BloomOptions {
