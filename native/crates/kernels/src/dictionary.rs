@@ -149,19 +149,31 @@ pub fn gather_byte_array_offsets(dict_offsets: &[i32], dict_len: usize, indices:
 }
 
 /// Second pass: copies the selected values into `out` (exactly the first pass's total). Checks
-/// everything again: the arrays cross the boundary twice and JS may have changed them between.
+/// everything again, as it goes: the arrays cross the boundary twice and JS may have changed them
+/// between, so no index, offset or output position is trusted.
 pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i32], out: &mut [u8]) -> Result<()> {
     let size = check_dictionary_offsets(dict_offsets, dict_bytes.len())?;
-    check_indices(indices, size)?;
-    let total: usize = indices.iter().map(|&i| (dict_offsets[i as usize + 1] - dict_offsets[i as usize]) as usize).sum();
-    if out.len() != total {
-        return Err(KernelError::invalid(format!("output holds {} bytes, the values {total}", out.len())));
-    }
     let mut pos = 0;
-    for &i in indices {
+    for (at, &i) in indices.iter().enumerate() {
+        if i < 0 || i as usize >= size {
+            return Err(KernelError::new(crate::ErrorCode::Corrupt, None, format!("dictionary index {i} at position {at} is outside a dictionary of {size} values")));
+        }
         let (a, b) = (dict_offsets[i as usize] as usize, dict_offsets[i as usize + 1] as usize);
-        out[pos..pos + b - a].copy_from_slice(&dict_bytes[a..b]);
-        pos += b - a;
+        let len = b - a;
+        if pos + 16 <= out.len() && a + 16 <= dict_bytes.len() && len <= 16 {
+            // Short values (most ids and codes) as one 16-byte copy; the bytes past `len` are
+            // written over by the next value, or by the last ones, which take the exact path.
+            out[pos..pos + 16].copy_from_slice(&dict_bytes[a..a + 16]);
+        } else {
+            if pos + len > out.len() {
+                return Err(KernelError::invalid(format!("output holds {} bytes, fewer than the values need", out.len())));
+            }
+            out[pos..pos + len].copy_from_slice(&dict_bytes[a..b]);
+        }
+        pos += len;
+    }
+    if pos != out.len() {
+        return Err(KernelError::invalid(format!("output holds {} bytes, the values {pos}", out.len())));
     }
     Ok(())
 }

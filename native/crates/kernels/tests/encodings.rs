@@ -2,7 +2,7 @@ mod common;
 use common::Rng;
 use parquetry_kernels::byte_stream_split::{decode_byte_stream_split, encode_byte_stream_split};
 use parquetry_kernels::delta::*;
-use parquetry_kernels::dictionary::{gather_byte_arrays, gather_fixed_width, gather_u32, gather_u64};
+use parquetry_kernels::dictionary::{gather_byte_array_bytes, gather_byte_arrays, gather_fixed_width, gather_u32, gather_u64};
 use parquetry_kernels::plain::*;
 use parquetry_kernels::ErrorCode;
 
@@ -197,6 +197,29 @@ fn dictionary_gathers() {
     let out = gather_byte_arrays(&offsets, &bytes, &[1, 2, 1], &mut out_offsets).unwrap();
     assert_eq!(out, b"bcbc");
     assert_eq!(out_offsets, [0, 2, 2, 4]);
+}
+
+#[test]
+fn byte_array_gathers_short_and_long_values_to_the_last_byte_and_check_the_second_pass() {
+    // Values of 0..40 bytes, so short ones take the 16-byte copy and the last ones the exact one.
+    let values: Vec<Vec<u8>> = (0..41u8).map(|n| (0..n).map(|k| n.wrapping_mul(31).wrapping_add(k)).collect()).collect();
+    let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
+    let (offsets, bytes) = byte_arrays(&refs);
+    let mut rng = Rng(5);
+    for n in [0usize, 1, 2, 17, 300] {
+        let indices: Vec<i32> = (0..n).map(|_| (rng.next() % 41) as i32).collect();
+        let mut out_offsets = vec![0i32; n + 1];
+        let out = gather_byte_arrays(&offsets, &bytes, &indices, &mut out_offsets).unwrap();
+        let want: Vec<u8> = indices.iter().flat_map(|&i| values[i as usize].iter().copied()).collect();
+        assert_eq!(out, want, "{n} values");
+    }
+    // The second pass trusts nothing: a changed index, a short or long output are errors, not panics.
+    let mut out = vec![0u8; 3];
+    gather_byte_array_bytes(&offsets, &bytes, &[3], &mut out).unwrap();
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[41], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[-1], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[40], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[2], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
 }
 
 #[test]
