@@ -11,8 +11,6 @@ export {
   DictionaryIndicesDecoder,
   DEFAULT_MAX_DICTIONARY_BYTES,
   encodeDictionaryIndices,
-  encodeDictionaryIndicesInto,
-  dictionaryIndicesMaxSize,
   dictionaryIndexBitWidth,
   type DictionaryEncoderOptions,
   type FixedWidthValues,
@@ -54,7 +52,6 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
 /** The encoder with the addon's hash-table loops when the native backend is in force. */
 export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
   constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {
-    const binding = nativeBinding();
-    super(type, { rleEncodeInto: binding?.encodeRleHybridInto, ...options, kernels: options.kernels === undefined ? binding : options.kernels });
+    super(type, native.nativeEncoderOptions(nativeBinding(), options));
   }
 }

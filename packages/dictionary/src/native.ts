@@ -1,14 +1,14 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
 // load. Gathers, index decoding and the encoder's hash-table loops run in the addon; the streaming
 // indices decoder is the TypeScript one on either backend.
-import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type PhysicalType } from '@parquetry/core';
+import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type NativeBinding, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
 import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
 import { decodeDictionaryIndices as decodeDictionaryIndicesTs } from './ts/indices-decode.js';
 import * as ts from './ts/index.js';
 
-export { decodeDictionaryPage, DictionaryIndicesDecoder, encodeDictionaryIndices, encodeDictionaryIndicesInto, dictionaryIndicesMaxSize, dictionaryIndexBitWidth } from './ts/index.js';
+export { decodeDictionaryPage, DictionaryIndicesDecoder, encodeDictionaryIndices, dictionaryIndexBitWidth } from './ts/index.js';
 
 const NATIVE_GATHER: GatherKernels = {
   gatherWords32: (dictionary, indices, out) => requireNativeBinding().gatherDictionary32(dictionary, indices, out),
@@ -49,10 +49,15 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
   }
 }
 
+/** Encoder options with the addon's hash-table loops and index encoder, unless the caller chose its own. */
+export function nativeEncoderOptions(binding: NativeBinding | null, options: ts.DictionaryEncoderOptions): ts.DictionaryEncoderOptions {
+  if (!binding) return options;
+  return { rleEncodeInto: binding.encodeRleHybridInto, ...options, kernels: options.kernels === undefined ? binding : options.kernels };
+}
+
 /** The encoder with the addon's hash-table loops. */
 export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
   constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {
-    const binding = requireNativeBinding();
-    super(type, { rleEncodeInto: binding.encodeRleHybridInto, ...options, kernels: options.kernels === undefined ? binding : options.kernels });
+    super(type, nativeEncoderOptions(requireNativeBinding(), options));
   }
 }

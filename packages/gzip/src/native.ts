@@ -1,4 +1,4 @@
-// The native implementation (flate2 on zlib-rs), whatever PARQUETRY_BACKEND says.
+// The native implementation (our DEFLATE compressor, libdeflate's decoder), whatever PARQUETRY_BACKEND says.
 import { nativeCodec } from '@parquetry/core';
 import { GZIP_LEVELS } from './ts/levels.js';
 

@@ -29,18 +29,6 @@ export function dictionaryIndicesMaxSize(count: number, dictionarySize: number):
   return 1 + rleHybridMaxSize(count, dictionaryIndexBitWidth(dictionarySize));
 }
 
-/**
- * As `encodeDictionaryIndices`, written into `out` from `offset` (a page buffer a writer reuses;
- * size it with `dictionaryIndicesMaxSize`); returns the bytes written.
- */
-export function encodeDictionaryIndicesInto(indices: Int32Array, dictionarySize: number, out: Uint8Array, offset: number): number {
-  const max = dictionaryIndicesMaxSize(indices.length, dictionarySize);
-  if (!(offset >= 0 && offset <= out.length) || out.length - offset < max) {
-    throw new ParquetryError('INVALID_ARGUMENT', `the output holds ${out.length - offset} bytes from offset ${offset}; the indices may take ${max}`);
-  }
-  return encodeIndicesWith(indices, dictionarySize, out.subarray(offset)).length;
-}
-
 /** The RLE/bit-packing hybrid encoder into a buffer (the TypeScript one, or the addon's, which writes the same bytes). */
 export type RleEncodeInto = (values: Int32Array, bitWidth: number, out: Uint8Array, offset: number) => number;
 

@@ -13,7 +13,7 @@ const at2 = new Int32Array(2);
 
 /** [min, max] of `values` in `order` (int32, uint32, int64, uint64, float, double, boolean); undefined when none counts. */
 export function valueRange(order: StatisticsOrder, values: NumberValues): [number, number] | [bigint, bigint] | undefined {
-  const native = values.length >= 64 && useNative(values.length) ? nativeBinding() : null;
+  const native = useNative(values.length) ? nativeBinding() : null;
   if (order === 'int64' || order === 'uint64') {
     const unsigned = order === 'uint64';
     if (!native) return int64Range(values as BigInt64Array, unsigned);
@@ -88,7 +88,7 @@ function int64Range(values: BigInt64Array, unsigned: boolean): [bigint, bigint] 
  */
 export function bytesRange(bytes: Uint8Array, offsets: Int32Array | undefined, width: number, signed: boolean): [number, number, number, number] | undefined {
   const count = offsets ? offsets.length - 1 : bytes.length / width;
-  const native = offsets && !signed && count >= 64 && useNative(count) ? nativeBinding() : null;
+  const native = offsets && !signed && useNative(count) ? nativeBinding() : null;
   if (native && offsets) {
     if (!native.byteArrayRange(offsets, bytes, at2)) return undefined;
     return [offsets[at2[0]], offsets[at2[0] + 1], offsets[at2[1]], offsets[at2[1] + 1]];
