@@ -61,9 +61,11 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
         const s1 = starts ? starts[to - firstRow] : to - firstRow;
         if (page.definitionLevels) defParts.push(page.definitionLevels.subarray(s0, s1));
         if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
-        valueParts.push(sliceValues(leaf, page.values, before(s0), before(s1) - before(s0)));
+        const v0 = before(s0);
+        const v1 = before(s1);
+        valueParts.push(sliceValues(leaf, page.values, v0, v1 - v0));
         slots += s1 - s0;
-        valueCount += before(s1) - before(s0);
+        valueCount += v1 - v0;
         rows += to - from;
       }
       if (wanted[r][1] <= lastRow) r++;

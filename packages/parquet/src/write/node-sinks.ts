@@ -13,6 +13,11 @@ export interface FileSinkOptions {
   fsync?: boolean;
 }
 
+/** Writes `bytes[at..]` whole (a write may take part of what it is given). */
+async function writeFrom(fh: FileHandle, bytes: Uint8Array, at: number): Promise<void> {
+  while (at < bytes.length) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+}
+
 export function fileSink(path: string, options: FileSinkOptions = {}): ParquetSink {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let handle: Promise<FileHandle> | undefined;
@@ -20,9 +25,7 @@ export function fileSink(path: string, options: FileSinkOptions = {}): ParquetSi
   return {
     consumesOnWrite: true,
     async write(bytes) {
-      const fh = await file();
-      let at = 0;
-      while (at < bytes.length) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+      await writeFrom(await file(), bytes, 0);
     },
     async writev(chunks) {
       const fh = await file();
@@ -36,8 +39,7 @@ export function fileSink(path: string, options: FileSinkOptions = {}): ParquetSi
           for (const c of group) {
             if (skip >= c.length) skip -= c.length;
             else {
-              let at = skip;
-              while (at < c.length) at += (await fh.write(c, at, c.length - at)).bytesWritten;
+              await writeFrom(fh, c, skip);
               skip = 0;
             }
           }
