@@ -137,7 +137,7 @@ export function tailOf(leaf: WriteLeaf, part: LeafPart, span: PageSpan): LeafPar
 }
 
 /** The part's first `rows` rows and the rest, as views. */
-export function splitAtRow(leaf: WriteLeaf, part: LeafPart, rows: number): [LeafPart, LeafPart] {
+function splitAtRow(leaf: WriteLeaf, part: LeafPart, rows: number): [LeafPart, LeafPart] {
   let level = rows;
   if (part.rep) {
     // Row k starts at the k-th repetition level 0 (row 0 at level 0).
