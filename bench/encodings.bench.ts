@@ -1,7 +1,8 @@
 // Encodings benchmark: decode (and encode) 1M values per call for PLAIN, dictionary gathers,
 // DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT, with
 // Parquetry native and TS beside hyparquet's decoders on the same bytes and a memory copy of the
-// decoded size as the ceiling. Run: pnpm bench:encodings (BENCH_MAX_TIME=seconds per measurement).
+// decoded size as the ceiling. Run: pnpm bench:encodings (BENCH_MAX_TIME=seconds per measurement;
+// BENCH_CASES=text runs only the cases whose name contains it).
 import type { ByteArrays } from '@parquetry/core';
 import { requireNativeBinding } from '@parquetry/core';
 import * as bssNative from '@parquetry/byte-stream-split/native';
@@ -252,7 +253,7 @@ const rows: string[][] = [];
 const nativeVsPeer: number[] = [];
 const tsVsPeer: number[] = [];
 const copyRatios: Array<[string, number]> = [];
-for (const c of cases) {
+for (const c of cases.filter((k) => k.name.includes(process.env.BENCH_CASES ?? ''))) {
   for (const impl of ['native', 'ts', 'peer'] as const) {
     const fn = c[impl];
     if (fn && !c.check(fn())) throw new Error(`${c.name}: ${impl} decodes different values`);

@@ -44,6 +44,34 @@ test('gatherWords64 copies both words of each value from an offset view', () => 
   assert.equal(Array.from(o), [9, 0x7ff00004, 3, 0x7ff00001, 9, 0x7ff00004]);
 });
 
+test('gatherWords64 of a dictionary without NaNs (moved as doubles) keeps every bit: -0, subnormals, infinities', () => {
+  const dict = Float64Array.from([-0, 0, 5e-324, -5e-324, Infinity, -Infinity, 1.5, -(2 ** 1023)]);
+  const next = lcg(3);
+  const indices = Int32Array.from({ length: 103 }, () => next() % dict.length);
+  const out = new Float64Array(indices.length);
+  gatherWords64(dict, indices, out);
+  const d = new Int32Array(dict.buffer);
+  const o = new Int32Array(out.buffer);
+  for (let k = 0; k < indices.length; k++) {
+    assert.is(o[2 * k], d[2 * indices[k]], `value ${k} low word`);
+    assert.is(o[2 * k + 1], d[2 * indices[k] + 1], `value ${k} high word`);
+  }
+});
+
+test('gatherWords64 of a dictionary holding a NaN payload (or INT64 -1) keeps its bits on long pages too', () => {
+  const buffer = new Float64Array(3);
+  const words = new Int32Array(buffer.buffer);
+  words.set([1, 0x7ff00001, -1, -1, 7, 0]); // a NaN with payload, INT64 -1 (a NaN pattern), INT64 7
+  const indices = Int32Array.from({ length: 50 }, (_, k) => k % 3);
+  const out = new Float64Array(50);
+  gatherWords64(buffer, indices, out);
+  const o = new Int32Array(out.buffer);
+  for (let k = 0; k < 50; k++) {
+    const v = k % 3;
+    assert.equal([o[2 * k], o[2 * k + 1]], [words[2 * v], words[2 * v + 1]], `value ${k}`);
+  }
+});
+
 test('gatherFixedWidth: word path (aligned, widths 4k) and byte path agree with a byte-by-byte gather', () => {
   const next = lcg(7);
   for (const width of [1, 3, 4, 7, 8, 12, 16, 300]) {
@@ -88,6 +116,15 @@ test('indices outside the dictionary: CORRUPT naming the index and its position'
   throwsCode(() => gatherWords64(new Float64Array(2), Int32Array.from([2]), new Float64Array(1)), 'CORRUPT', /index 2 at position 0/);
   throwsCode(() => gatherFixedWidth(new Uint8Array(24), 12, Int32Array.from([1, 2]), new Uint8Array(24)), 'CORRUPT', /index 2 at position 1/);
   throwsCode(() => gatherFixedWidth(new Uint8Array(10), 5, Int32Array.from([0, 9]), new Uint8Array(10)), 'CORRUPT', /index 9 at position 1/);
+  // inside the four-at-a-time loop, and after it
+  const many = Int32Array.from({ length: 13 }, (_, k) => k % 4);
+  for (const [position, bad] of [[5, 4], [6, -3], [12, 9]]) {
+    const indices = many.slice();
+    indices[position] = bad;
+    const shown = bad >>> 0;
+    throwsCode(() => gatherWords32(dict32, indices, new Int32Array(13)), 'CORRUPT', new RegExp(`index ${shown} at position ${position} `));
+    throwsCode(() => gatherWords64(new Float64Array(4), indices, new Float64Array(13)), 'CORRUPT', new RegExp(`index ${shown} at position ${position} `));
+  }
   const ba = { offsets: Int32Array.from([0, 1]), bytes: new Uint8Array(1) };
   throwsCode(() => gatherByteArrays(ba, Int32Array.from([0, 0, 1])), 'CORRUPT', /index 1 at position 2 .* 1 values/);
   throwsCode(() => gatherByteArrays({ offsets: new Int32Array(0), bytes: new Uint8Array(0) }, Int32Array.from([0])), 'CORRUPT');

@@ -246,3 +246,20 @@ fn dictionary_gathers_agree_with_the_obvious_loop_at_every_length() {
         assert!(o64.iter().zip(&indices).all(|(&v, &i)| v == d64[i as usize]), "u64 x {n}");
     }
 }
+
+#[test]
+fn dictionary_gathers_name_the_first_bad_index_in_any_chunk() {
+    // The word gathers check 2,048 indices at a time: a bad index in a later chunk is found and
+    // named by its position in the page.
+    let d64 = vec![1u64; 10];
+    let d32 = vec![1u32; 10];
+    for (position, bad) in [(0usize, 10i32), (2047, -1), (2048, 11), (4100, i32::MAX)] {
+        let mut indices = vec![3i32; 5000];
+        indices[position] = bad;
+        let want = format!("dictionary index {bad} at position {position} ");
+        let e64 = gather_u64(&d64, &indices, &mut vec![0u64; 5000]).unwrap_err();
+        assert!(e64.message.contains(&want), "{}", e64.message);
+        let e32 = gather_u32(&d32, &indices, &mut vec![0u32; 5000]).unwrap_err();
+        assert!(e32.message.contains(&want), "{}", e32.message);
+    }
+}

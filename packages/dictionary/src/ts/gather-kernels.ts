@@ -19,23 +19,24 @@ function checkOut(outLength: number, expected: number, unit: string): void {
 
 /** 4-byte values (INT32, FLOAT viewed as Int32Array): `out[k] = dictionary[indices[k]]`. */
 export function gatherWords32(dictionary: Int32Array, indices: Int32Array, out: Int32Array): void {
-  const n = indices.length;
-  checkOut(out.length, n, 'values');
-  const size = dictionary.length;
-  for (let k = 0; k < n; k++) {
-    const i = indices[k];
-    if (i >>> 0 >= size) throw badIndex(i, k, size);
-    out[k] = dictionary[i];
-  }
+  checkOut(out.length, indices.length, 'values');
+  gatherInt32s(dictionary, indices, out);
 }
 
 /**
- * 8-byte values (INT64, DOUBLE viewed as Float64Array, as the native kernel takes them), moved as
- * two 32-bit words each so that every NaN payload survives in every engine.
+ * 8-byte values (INT64, DOUBLE viewed as Float64Array, as the native kernel takes them). A value
+ * that is not a NaN moves exactly as a double in every engine; NaN payloads are not kept by
+ * engines that NaN-box, so a dictionary holding any NaN bit pattern (INT64 -1 is one) moves as
+ * two 32-bit words per value. The dictionary is scanned for one only when it is no longer than
+ * the page (a scan that costs at most what the gather does).
  */
 export function gatherWords64(dictionary: Float64Array, indices: Int32Array, out: Float64Array): void {
   const n = indices.length;
   checkOut(out.length, n, 'values');
+  if (dictionary.length <= n && !holdsNaN(dictionary)) {
+    gatherFloat64s(dictionary, indices, out);
+    return;
+  }
   const size = dictionary.length;
   const d = new Int32Array(dictionary.buffer, dictionary.byteOffset, size * 2);
   const o = new Int32Array(out.buffer, out.byteOffset, n * 2);
@@ -46,6 +47,61 @@ export function gatherWords64(dictionary: Float64Array, indices: Int32Array, out
     const t = k << 1;
     o[t] = d[s];
     o[t + 1] = d[s + 1];
+  }
+}
+
+function holdsNaN(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}
+
+// `out[k] = dictionary[indices[k]]` four at a time: one branch checks four indices, which makes
+// the loop about 1.4x faster in V8 than one index at a time. Two copies of one loop on purpose:
+// V8 compiles a loop for the array kinds it has seen, and one function fed both Int32Array and
+// Float64Array runs both about 25% slower. A bad index ends the unrolled loop; the plain loop
+// then finds it and names it.
+
+function gatherInt32s(dictionary: Int32Array, indices: Int32Array, out: Int32Array): void {
+  const n = indices.length;
+  const size = dictionary.length;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const a = indices[k];
+    const b = indices[k + 1];
+    const c = indices[k + 2];
+    const d = indices[k + 3];
+    if (a >>> 0 >= size || b >>> 0 >= size || c >>> 0 >= size || d >>> 0 >= size) break;
+    out[k] = dictionary[a];
+    out[k + 1] = dictionary[b];
+    out[k + 2] = dictionary[c];
+    out[k + 3] = dictionary[d];
+  }
+  for (; k < n; k++) {
+    const i = indices[k];
+    if (i >>> 0 >= size) throw badIndex(i, k, size);
+    out[k] = dictionary[i];
+  }
+}
+
+function gatherFloat64s(dictionary: Float64Array, indices: Int32Array, out: Float64Array): void {
+  const n = indices.length;
+  const size = dictionary.length;
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const a = indices[k];
+    const b = indices[k + 1];
+    const c = indices[k + 2];
+    const d = indices[k + 3];
+    if (a >>> 0 >= size || b >>> 0 >= size || c >>> 0 >= size || d >>> 0 >= size) break;
+    out[k] = dictionary[a];
+    out[k + 1] = dictionary[b];
+    out[k + 2] = dictionary[c];
+    out[k + 3] = dictionary[d];
+  }
+  for (; k < n; k++) {
+    const i = indices[k];
+    if (i >>> 0 >= size) throw badIndex(i, k, size);
+    out[k] = dictionary[i];
   }
 }
 
