@@ -4,17 +4,19 @@
 // hyparquet, parquet-wasm and DuckDB; and a 10,000-column footer opened with 10 columns read.
 // Every measurement runs in a child process of its own (peak RSS and page faults are per
 // measurement; PARQUETRY_BACKEND is fixed at load), is checked once (rows, sum(label), list
-// values) and is then timed once. Run: pnpm bench:reader (BENCH_QUICK=1: tables 10x smaller).
+// values) and is then timed once. Run: pnpm bench:reader (BENCH_QUICK=1: tables 10x smaller;
+// BENCH_ONLY=footer: only the 10,000-column footer test).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { arch, cpus, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { cellName, check, type Cell, type ReaderColumn } from './lib/reader-outcome.js';
-import { printFooter, printMain, printRatios, printResources, targetLines, type FooterRow } from './lib/reader-report.js';
+import { footerTargetLines, printFooter, printMain, printRatios, printResources, targetLines, type FooterRow } from './lib/reader-report.js';
 import { runWorker } from './lib/reader-spawn.js';
 import { readerTables, uncompressedBytes } from './lib/reader-tables.js';
 import type { FooterName, Job, ReaderName } from './lib/reader-worker.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const FOOTER_ONLY = process.env.BENCH_ONLY === 'footer';
 const SCALE = QUICK ? 0.1 : 1;
 /** A verifying run this slow is also the timed run (hyparquet takes seconds on the full tables). */
 const READ_ONCE_AFTER_S = 5;
@@ -53,7 +55,7 @@ const duckVersion = await (async () => {
 })();
 
 const cells: Cell[] = [];
-for (const spec of tables.specs) {
+for (const spec of FOOTER_ONLY ? [] : tables.specs) {
   for (const file of tables.files.filter((f) => f.table === spec.name)) {
     for (const columns of [undefined, spec.projection]) cells.push({ spec, file, columns, bytes: uncompressedBytes(file, columns), outcomes: new Map() });
   }
@@ -89,6 +91,14 @@ for (const f of footerContenders) {
   process.stderr.write(outcome.ok ? `${(outcome.m.seconds * 1e3).toFixed(2)} ms\n` : `${outcome.why}\n`);
   if (!outcome.ok) fail(`${outcome.why}: ${outcome.detail}`, `footer ${f.key}`);
 }
+const footerHeading = `\n${tables.wide.columns}-column file: ${tables.wide.rowGroups} row groups x ${tables.wide.rows / tables.wide.rowGroups} rows, INT32, footer ${(tables.wide.footerBytes / 1e6).toFixed(2)} MB; 10 columns ${wideColumns.join(', ')}; from memory; mean of >= 5 runs over >= ${FOOTER_MIN_S} s`;
+if (FOOTER_ONLY) {
+  console.log(`Reader footer test, ${platform()}-${arch()}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}, Node ${process.version}${footerHeading}`);
+  printFooter(footer);
+  console.log('\ntargets:');
+  for (const line of footerTargetLines(footer)) console.log(`  ${line}`);
+  process.exit(failures.size ? 1 : 0);
+}
 
 const anyDuck = cells.map((c) => c.outcomes.get('duckdb')).find((o) => o?.ok);
 const threads = anyDuck?.ok ? anyDuck.m.threads : undefined;
@@ -121,7 +131,7 @@ if (wasmPhases.length) console.log(`\nparquet-wasm phases of the timed read:\n  
 console.log('\nSpeed ratios (MB/s over MB/s)');
 printRatios(cells, contenders);
 
-console.log(`\n${tables.wide.columns}-column file: ${tables.wide.rowGroups} row groups x ${tables.wide.rows / tables.wide.rowGroups} rows, INT32, footer ${(tables.wide.footerBytes / 1e6).toFixed(2)} MB; 10 columns ${wideColumns.join(', ')}; from memory; mean of >= 5 runs over >= ${FOOTER_MIN_S} s`);
+console.log(footerHeading);
 printFooter(footer);
 
 console.log(`

@@ -108,13 +108,15 @@ export function targetLines(cells: Cell[], reference: Cell, footer: FooterRow[])
     lines.push(`${key} peak RSS growth <= 2x one row group of Arrow output, full reads: ${full.text} -> ${verdict(full.ok)}`);
     lines.push(`  (not a target) 2-column projections: ${worstRss(key, cells.filter((c) => c.columns)).text}`);
   }
+  return [...lines, ...footerTargetLines(footer)];
+}
+
+/** The footer target: opening the 10,000-column file and reading 10 columns vs hyparquet's parquetMetadata. */
+export function footerTargetLines(footer: FooterRow[]): string[] {
   const meta = measured(footer.find((f) => f.key === 'hyparquet-metadata')?.outcome);
-  for (const key of ['native', 'ts']) {
+  return ['native', 'ts'].map((key) => {
     const ours = measured(footer.find((f) => f.key === key)?.outcome);
     const ok = !!ours && !!meta && meta.seconds >= 10 * ours.seconds;
-    lines.push(
-      `${key} 10,000-column open + 10-column read >= 10x faster than hyparquet parquetMetadata: ${ours ? fixed(ours.seconds * 1e3, 1) : 'failed'} vs ${meta ? fixed(meta.seconds * 1e3, 1) : '-'} ms = ${times(meta?.seconds, ours?.seconds)} -> ${verdict(ok)}`,
-    );
-  }
-  return lines;
+    return `${key} 10,000-column open + 10-column read >= 10x faster than hyparquet parquetMetadata: ${ours ? fixed(ours.seconds * 1e3, 1) : 'failed'} vs ${meta ? fixed(meta.seconds * 1e3, 1) : '-'} ms = ${times(meta?.seconds, ours?.seconds)} -> ${verdict(ok)}`;
+  });
 }

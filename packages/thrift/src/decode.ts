@@ -4,52 +4,59 @@
 // CORRUPT.
 import { ParquetryError } from '@parquetry/core';
 import { CompactReader } from './compact-reader.js';
-import { isStruct, type FieldType, type IntType, type LazyList, type StructDef } from './schema.js';
+import { VALUE_KIND, type FieldType, type LazyList, type LazyListOf, type ListOf, type StructDef } from './schema.js';
 import { WIRE } from './wire.js';
 
-function isInt(type: FieldType): type is IntType {
-  return type === 'i8' || type === 'i16' || type === 'i32' || type === 'i64';
-}
-
-/** Whether a value of wire type `wire` can be read as `type`. Integers of any width are. */
-function wireFits(type: FieldType, wire: number): boolean {
-  if (type === 'bool') return wire === WIRE.BOOL_TRUE || wire === WIRE.BOOL_FALSE;
-  if (isInt(type)) return wire >= WIRE.I8 && wire <= WIRE.I64;
-  if (type === 'double') return wire === WIRE.DOUBLE;
-  if (type === 'binary' || type === 'string') return wire === WIRE.BINARY;
-  if (isStruct(type)) return wire === WIRE.STRUCT;
-  return wire === WIRE.LIST || wire === WIRE.SET;
-}
-
-function readInt(r: CompactReader, wire: number, type: FieldType): number {
+/** An integer of `bits` (8, 16 or 32) from an integer wire type; out of range is CORRUPT. */
+function readInt(r: CompactReader, wire: number, bits: number, name: string): number {
   const at = r.pos;
   const v = wire === WIRE.I8 ? (r.byte() << 24) >> 24 : wire === WIRE.I64 ? r.zigzag64() : r.zigzag32();
-  const bits = type === 'i8' ? 8 : type === 'i16' ? 16 : type === 'i32' ? 32 : 64;
-  if (bits < 64 && (v < -(2 ** (bits - 1)) || v >= 2 ** (bits - 1))) r.fail('CORRUPT', `${v} does not fit an ${type}`, at);
+  if (bits < 64 && (v < -(2 ** (bits - 1)) || v >= 2 ** (bits - 1))) r.fail('CORRUPT', `${v} does not fit an ${name}`, at);
   return v;
 }
 
-/** Reads a value of `type` sent as wire type `wire` (inside a list, booleans are one byte). */
-function readValue(r: CompactReader, type: FieldType, wire: number, inContainer: boolean): unknown {
-  if (type === 'bool') return inContainer ? r.byte() === WIRE.BOOL_TRUE : wire === WIRE.BOOL_TRUE;
-  if (isInt(type)) return readInt(r, wire, type);
-  if (type === 'double') return r.double();
-  if (type === 'binary') return r.binary();
-  if (type === 'string') return r.string();
-  if (isStruct(type)) return readStruct(r, type);
-  if ('list' in type) return readList(r, type.list);
-  return readLazyList(r, type.lazyList);
+/**
+ * Reads a value of kind `kind` (VALUE_KIND) sent as wire type `wire`; `type` is the field's
+ * description, for structs and lists. Inside a list, booleans are one byte.
+ */
+function readValue(r: CompactReader, kind: number, type: FieldType, wire: number, inContainer: boolean): unknown {
+  switch (kind) {
+    case VALUE_KIND.I32:
+      // The common case first: an i32 sent as an i32 (a zigzag varint always fits 32 bits).
+      return wire === WIRE.I32 ? r.zigzag32() : readInt(r, wire, 32, 'i32');
+    case VALUE_KIND.STRING:
+      return r.string();
+    case VALUE_KIND.I64:
+      return readInt(r, wire, 64, 'i64');
+    case VALUE_KIND.BOOL:
+      return inContainer ? r.byte() === WIRE.BOOL_TRUE : wire === WIRE.BOOL_TRUE;
+    case VALUE_KIND.I8:
+      return readInt(r, wire, 8, 'i8');
+    case VALUE_KIND.I16:
+      return readInt(r, wire, 16, 'i16');
+    case VALUE_KIND.DOUBLE:
+      return r.double();
+    case VALUE_KIND.BINARY:
+      return r.binary();
+    case VALUE_KIND.STRUCT:
+      return readStruct(r, type as StructDef);
+    case VALUE_KIND.LIST:
+      return readList(r, type as ListOf);
+    default:
+      return readLazyList(r, (type as LazyListOf).lazyList);
+  }
 }
 
-function readList(r: CompactReader, element: FieldType): unknown[] {
+function readList(r: CompactReader, type: ListOf): unknown[] {
   const start = r.pos;
   const [size, wire] = r.listHeader();
-  if (size > 0 && !wireFits(element, wire === WIRE.BOOL_FALSE ? WIRE.BOOL_TRUE : wire)) {
+  const { list: element, elementKind, elementWires } = type;
+  if (size > 0 && !(elementWires & (1 << (wire === WIRE.BOOL_FALSE ? WIRE.BOOL_TRUE : wire)))) {
     r.fail('CORRUPT', `a list of wire type ${wire} where ${typeof element === 'string' ? element : 'another type'} elements belong`, start);
   }
   const out = new Array<unknown>(size);
   r.enter();
-  for (let i = 0; i < size; i++) out[i] = readValue(r, element, wire, true);
+  for (let i = 0; i < size; i++) out[i] = readValue(r, elementKind, element, wire, true);
   r.leave();
   return out;
 }
@@ -90,11 +97,11 @@ export function readStruct<T>(r: CompactReader, def: StructDef<T>): T {
     const id = header >> 4 ? lastId + (header >> 4) : r.zigzag32();
     lastId = id;
     const field = id > 0 ? def.byId[id] : undefined;
-    if (!field || !wireFits(field.type, wire)) {
+    if (!field || !(field.wires & (1 << wire))) {
       r.skip(wire);
       continue;
     }
-    out[field.name] = readValue(r, field.type, wire, false);
+    out[field.name] = readValue(r, field.kind, field.type, wire, false);
   }
   r.leave();
   for (const field of def.fields) {

@@ -241,7 +241,7 @@ export const FileMetaData = struct('FileMetaData', {
   row_groups: required(4, listOf(RowGroup)),
   key_value_metadata: optional(5, listOf(KeyValue)),
   created_by: optional(6, 'string'),
-  column_orders: optional(7, listOf(ColumnOrder)),
+  column_orders: optional(7, lazyListOf(ColumnOrder)),
   encryption_algorithm: optional(8, EncryptionAlgorithm),
   footer_signing_key_metadata: optional(9, 'binary'),
 });

@@ -1,10 +1,14 @@
 // The declarative description of Thrift structs that drives the one generic decoder and encoder.
 // A struct is described once, as data; its TypeScript type is inferred from that description.
+import { WIRE } from './wire.js';
 
 export type IntType = 'i8' | 'i16' | 'i32' | 'i64';
 export type ScalarType = 'bool' | IntType | 'double' | 'binary' | 'string';
 export interface ListOf<E extends FieldType = FieldType> {
   readonly list: E;
+  /** The element type's kind and wire types (see FieldEntry). */
+  readonly elementKind: number;
+  readonly elementWires: number;
 }
 /** A list of structs decoded on demand: the footer of a wide table walks, but does not build, them. */
 export interface LazyListOf<S extends StructDef = StructDef> {
@@ -23,6 +27,41 @@ export interface FieldEntry {
   readonly id: number;
   readonly type: FieldType;
   readonly required: boolean;
+  /** The type as a small integer (VALUE_KIND), so the decoder switches on a number per field. */
+  readonly kind: number;
+  /** Bit w set when wire type w can be read as this field's type. */
+  readonly wires: number;
+}
+
+/** What the decoder reads for a field, by `FieldEntry.kind`. */
+export const VALUE_KIND = { BOOL: 0, I8: 1, I16: 2, I32: 3, I64: 4, DOUBLE: 5, BINARY: 6, STRING: 7, STRUCT: 8, LIST: 9, LAZY_LIST: 10 } as const;
+
+const bit = (wire: number) => 1 << wire;
+const INT_WIRES = bit(WIRE.I8) | bit(WIRE.I16) | bit(WIRE.I32) | bit(WIRE.I64);
+
+/** The kind of `type` and the wire types that can be read as it (integers of any width can). */
+export function kindOf(type: FieldType): { kind: number; wires: number } {
+  switch (type) {
+    case 'bool':
+      return { kind: VALUE_KIND.BOOL, wires: bit(WIRE.BOOL_TRUE) | bit(WIRE.BOOL_FALSE) };
+    case 'i8':
+      return { kind: VALUE_KIND.I8, wires: INT_WIRES };
+    case 'i16':
+      return { kind: VALUE_KIND.I16, wires: INT_WIRES };
+    case 'i32':
+      return { kind: VALUE_KIND.I32, wires: INT_WIRES };
+    case 'i64':
+      return { kind: VALUE_KIND.I64, wires: INT_WIRES };
+    case 'double':
+      return { kind: VALUE_KIND.DOUBLE, wires: bit(WIRE.DOUBLE) };
+    case 'binary':
+      return { kind: VALUE_KIND.BINARY, wires: bit(WIRE.BINARY) };
+    case 'string':
+      return { kind: VALUE_KIND.STRING, wires: bit(WIRE.BINARY) };
+    default:
+      if (isStruct(type)) return { kind: VALUE_KIND.STRUCT, wires: bit(WIRE.STRUCT) };
+      return { kind: 'list' in type ? VALUE_KIND.LIST : VALUE_KIND.LAZY_LIST, wires: bit(WIRE.LIST) | bit(WIRE.SET) };
+  }
 }
 
 export interface StructDef<T = unknown> {
@@ -75,7 +114,8 @@ export function optional<const T extends FieldType>(id: number, type: T): FieldD
 }
 
 export function listOf<const E extends FieldType>(element: E): ListOf<E> {
-  return { list: element };
+  const { kind, wires } = kindOf(element);
+  return { list: element, elementKind: kind, elementWires: wires };
 }
 
 export function lazyListOf<S extends StructDef>(element: S): LazyListOf<S> {
@@ -84,7 +124,7 @@ export function lazyListOf<S extends StructDef>(element: S): LazyListOf<S> {
 
 function build<Fs extends Fields>(name: string, fields: Fs, union: boolean): StructDef<StructValue<Fs>> {
   const entries = Object.entries(fields)
-    .map(([fieldName, f]) => ({ name: fieldName, id: f.id, type: f.type, required: f.required }))
+    .map(([fieldName, f]): FieldEntry => ({ name: fieldName, id: f.id, type: f.type, required: f.required, ...kindOf(f.type) }))
     .sort((a, b) => a.id - b.id);
   const byId: Array<FieldEntry | undefined> = [];
   for (const entry of entries) {

@@ -34,7 +34,8 @@ export function isNaNValue(v: Comparable | undefined): boolean {
 function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode): ChunkStats {
   const meta = listAt(file.metadata.row_groups[rowGroup].columns, leaf.columnIndex).meta_data;
   let order = leafOrder(leaf);
-  const columnOrder = file.metadata.column_orders?.[leaf.columnIndex];
+  const orders = file.metadata.column_orders;
+  const columnOrder = orders && leaf.columnIndex < orders.length ? listAt(orders, leaf.columnIndex) : undefined;
   if (columnOrder && !columnOrder.TYPE_ORDER && !columnOrder.IEEE_754_TOTAL_ORDER) order = 'none';
   const stats = meta?.statistics;
   const exact = order !== 'bytes' || (stats?.is_min_value_exact === true && stats?.is_max_value_exact === true);

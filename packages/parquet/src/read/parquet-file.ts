@@ -4,7 +4,7 @@ import type { FileMetaData } from '@parquetry/thrift';
 import { Schema } from 'apache-arrow';
 import { planField, planNode, type Plan } from '../arrow/arrow-plan.js';
 import type { Int96Unit } from '../arrow/int96.js';
-import { buildSchema, type ParquetSchema } from '../schema/parquet-schema.js';
+import { buildSchema, type ParquetSchema, type SchemaNode } from '../schema/parquet-schema.js';
 import type { ByteSource } from '../source/byte-source.js';
 import { readFooter } from './footer.js';
 
@@ -39,7 +39,7 @@ export async function openParquet(source: ByteSource, options: OpenOptions = {})
     }
   }
   const children = schema.root.children;
-  const byName = new Map(children.map((child, i) => [child.name, i] as const));
+  const indexOf = fieldFinder(children);
   const planCache: Array<Plan | undefined> = new Array(children.length);
   const planAt = (i: number) => (planCache[i] ??= planNode(children[i], int96Unit));
   let plans: Plan[] | undefined;
@@ -52,7 +52,7 @@ export async function openParquet(source: ByteSource, options: OpenOptions = {})
       return (plans ??= children.map((_, i) => planAt(i)));
     },
     planOf(name: string) {
-      const i = byName.get(name);
+      const i = indexOf(name);
       return i === undefined ? undefined : planAt(i);
     },
     get arrowSchema() {
@@ -62,4 +62,26 @@ export async function openParquet(source: ByteSource, options: OpenOptions = {})
     keyValueMetadata,
   };
   return file;
+}
+
+/** Lookups by linear scan before a name map is built: a projection of a few columns of a wide file. */
+const SCANNED_LOOKUPS = 32;
+
+/**
+ * The position of the top-level field called `name` (the last one, should a file repeat a name).
+ * The first lookups scan the fields; after SCANNED_LOOKUPS of them a Map is built, which for
+ * 10,000 fields costs more than a few scans do.
+ */
+function fieldFinder(children: readonly SchemaNode[]): (name: string) => number | undefined {
+  let byName: Map<string, number> | undefined;
+  let lookups = 0;
+  return (name) => {
+    if (byName === undefined && ++lookups > SCANNED_LOOKUPS) {
+      byName = new Map();
+      for (let i = 0; i < children.length; i++) byName.set(children[i].name, i);
+    }
+    if (byName !== undefined) return byName.get(name);
+    for (let i = children.length - 1; i >= 0; i--) if (children[i].name === name) return i;
+    return undefined;
+  };
 }
