@@ -336,6 +336,25 @@ roundTrips('INT64: encoder bytes equal the reference writer, and decode back', (
   }
 });
 
+roundTrips('DELTA_BINARY_PACKED into a caller\'s output: a view of its first values, the rest untouched', () => {
+  for (const n of [0, 1, 129, 4097]) {
+    const v32 = int32Values(n + 11, n, 'random');
+    const out32 = new Int32Array(n + 3).fill(-7);
+    const got32 = decodeDeltaBinaryPacked(encodeDeltaBinaryPacked(v32), 'INT32', out32);
+    assert.is(got32.buffer, out32.buffer, `INT32 x ${n}: written in place`);
+    assertInt32(got32, v32, `INT32 x ${n}`);
+    assert.equal(Array.from(out32.subarray(n)), [-7, -7, -7], `INT32 x ${n}: past the values`);
+    const v64 = randomInt64(n + 13, n, 'extremes');
+    const out64 = new BigInt64Array(n);
+    const got64 = decodeDeltaBinaryPacked(encodeDeltaBinaryPacked(v64), 'INT64', out64);
+    assert.is(got64, out64, `INT64 x ${n}: the output itself when it is exactly long enough`);
+    assertInt64(got64, v64, `INT64 x ${n}`);
+  }
+  const three = encodeDeltaBinaryPacked(ints(1, 2, 3));
+  throwsParquetry(() => decodeDeltaBinaryPacked(three, 'INT32', new Int32Array(2)), 'INVALID_ARGUMENT', 'output too short');
+  throwsParquetry(() => decodeDeltaBinaryPacked(three, 'INT64', new Int32Array(3) as unknown as BigInt64Array), 'INVALID_ARGUMENT', 'wrong array kind');
+});
+
 /** Byte strings with a long shared prefix and a short varying tail, as sorted keys are. */
 function sharedPrefixes(seed: number, n: number, prefixLength: number): ByteArrays {
   const next = rng(seed);

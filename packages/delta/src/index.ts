@@ -14,11 +14,11 @@ export function encodeDeltaBinaryPacked(values: Int32Array | BigInt64Array): Uin
   return (useNative(values.length) ? native : ts).encodeDeltaBinaryPacked(values);
 }
 
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32'): Int32Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT64'): BigInt64Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64'): Int32Array | BigInt64Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64'): Int32Array | BigInt64Array {
-  return (small(bytes) ? ts : native).decodeDeltaBinaryPacked(bytes, type);
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32', out?: Int32Array): Int32Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT64', out?: BigInt64Array): BigInt64Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64', out?: Int32Array | BigInt64Array): Int32Array | BigInt64Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64', out?: Int32Array | BigInt64Array): Int32Array | BigInt64Array {
+  return (small(bytes) ? ts : native).decodeDeltaBinaryPacked(bytes, type, out);
 }
 
 export function encodeDeltaLengthByteArray(values: ByteArrays): Uint8Array {

@@ -1,6 +1,7 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
 // load. The streaming decoders (read/skip) are the TypeScript ones on either backend.
 import { ParquetryError, requireNativeBinding, type ByteArrays } from '@parquetry/core';
+import { deltaOutput } from './ts/delta-binary-packed-decode.js';
 
 export { DeltaBinaryPackedDecoder, DeltaLengthByteArrayDecoder, DeltaByteArrayDecoder, type DeltaType } from './ts/index.js';
 
@@ -32,24 +33,19 @@ export function encodeDeltaBinaryPacked(values: Int32Array | BigInt64Array): Uin
   throw new ParquetryError('INVALID_ARGUMENT', 'DELTA_BINARY_PACKED encodes an Int32Array or a BigInt64Array');
 }
 
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32'): Int32Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT64'): BigInt64Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64'): Int32Array | BigInt64Array;
-export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64'): Int32Array | BigInt64Array {
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32', out?: Int32Array): Int32Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT64', out?: BigInt64Array): BigInt64Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64', out?: Int32Array | BigInt64Array): Int32Array | BigInt64Array;
+export function decodeDeltaBinaryPacked(bytes: Uint8Array, type: 'INT32' | 'INT64', out?: Int32Array | BigInt64Array): Int32Array | BigInt64Array {
   const binding = requireNativeBinding();
+  if (type !== 'INT32' && type !== 'INT64') {
+    throw new ParquetryError('INVALID_ARGUMENT', `DELTA_BINARY_PACKED decodes INT32 or INT64, not ${String(type)}`);
+  }
   // The header's count is checked against what the input can hold before anything is allocated.
-  const count = binding.deltaBinaryPackedCount(bytes);
-  if (type === 'INT32') {
-    const out = new Int32Array(count);
-    binding.decodeDeltaBinaryPacked32(bytes, out);
-    return out;
-  }
-  if (type === 'INT64') {
-    const out = new BigInt64Array(count);
-    binding.decodeDeltaBinaryPacked64(bytes, out);
-    return out;
-  }
-  throw new ParquetryError('INVALID_ARGUMENT', `DELTA_BINARY_PACKED decodes INT32 or INT64, not ${String(type)}`);
+  const values = deltaOutput(type, binding.deltaBinaryPackedCount(bytes), out);
+  if (values instanceof Int32Array) binding.decodeDeltaBinaryPacked32(bytes, values);
+  else binding.decodeDeltaBinaryPacked64(bytes, values);
+  return values;
 }
 
 export function encodeDeltaLengthByteArray(values: ByteArrays): Uint8Array {
