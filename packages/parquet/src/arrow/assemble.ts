@@ -55,36 +55,63 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
   const defAt = (i: number) => (def ? def[i] : maxDef);
   // Slots of the current node, as the range of level entries each spans: [starts[k], ends[k]).
   // Ranges need explicit ends: an empty or null list above leaves entries that belong to no slot
-  // of the levels below it.
-  let starts: Int32Array;
-  let ends: Int32Array;
-  if (!rep) {
-    starts = new Int32Array(numSlots);
-    for (let i = 0; i < numSlots; i++) starts[i] = i;
-  } else {
-    let rows = 0;
-    for (let i = 0; i < numSlots; i++) if (rep[i] === 0) rows++;
-    if (numSlots > 0 && rep[0] !== 0) throw new ParquetryError('CORRUPT', `the first repetition level of ${pathString(leaf)} is ${rep[0]}, not 0`);
-    starts = new Int32Array(rows);
-    for (let i = 0, k = 0; i < numSlots; i++) if (rep[i] === 0) starts[k++] = i;
+  // of the levels below it. Null once slot k is entry k alone (below the innermost repeated node
+  // when no list is empty or null: the common list<float>[n]), so no arrays per entry are built.
+  let starts: Int32Array | null = new Int32Array(numRows);
+  let ends: Int32Array | null = new Int32Array(numRows);
+  if (numSlots > 0 && rep[0] !== 0) throw new ParquetryError('CORRUPT', `the first repetition level of ${pathString(leaf)} is ${rep[0]}, not 0`);
+  let rows = 0;
+  for (let i = 0; i < numSlots; i++) {
+    if (rep[i] !== 0) continue;
+    if (rows === numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds more rows than the row group's ${numRows}`);
+    starts[rows++] = i;
   }
-  ends = new Int32Array(starts.length);
-  for (let k = 0; k < starts.length; k++) ends[k] = k + 1 < starts.length ? starts[k + 1] : numSlots;
-  if (starts.length !== numRows) {
-    throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${starts.length} rows where the row group has ${numRows}`);
+  if (rows !== numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${rows} rows where the row group has ${numRows}`);
+  for (let k = 0; k < rows; k++) ends[k] = k + 1 < rows ? starts[k + 1] : numSlots;
+  // One pass over the definition levels: the lowest, and how many entries hold a value.
+  let minDef = maxDef;
+  let atMax = numSlots;
+  if (def) {
+    atMax = 0;
+    for (let i = 0; i < numSlots; i++) {
+      const d = def[i];
+      if (d < minDef) minDef = d;
+      if (d === maxDef) atMax++;
+    }
   }
   const nodes = new Map<SchemaNode, NodeShape>();
   for (const node of leaf.ancestors) {
-    const length = starts.length;
+    const length = starts ? starts.length : numSlots;
     const shape: NodeShape = { length };
     if (node.repetition === 'OPTIONAL') {
+      // Slot k is entry k: every slot is defined when no entry is below this node's level.
+      if (!starts && minDef >= node.definitionLevel) {
+        nodes.set(node, shape);
+        continue;
+      }
       const valid = new Uint8Array(length);
-      for (let k = 0; k < length; k++) valid[k] = defAt(starts[k]) >= node.definitionLevel ? 1 : 0;
-      shape.valid = valid;
+      let defined = 0;
+      for (let k = 0; k < length; k++) {
+        const v = defAt(starts ? starts[k] : k) >= node.definitionLevel ? 1 : 0;
+        valid[k] = v;
+        defined += v;
+      }
+      // Every slot defined: no validity (and no bitmap to build from it).
+      if (defined < length) shape.valid = valid;
     } else if (node.repetition === 'REPEATED') {
+      if (!starts || !ends) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)}: a repeated node below the innermost one`);
       const offsets = new Int32Array(length + 1);
-      // At most one element per level entry: typed arrays of that size, not growing JS arrays
-      // (a list<float>[32] column has 32 elements a row).
+      if (node.repetitionLevel === leaf.repetitionLevel && minDef >= node.definitionLevel) {
+        // The innermost repeated node with every list holding elements: each entry is one element.
+        for (let k = 0; k < length; k++) offsets[k + 1] = offsets[k] + (ends[k] - starts[k]);
+        shape.offsets = offsets;
+        shape.elementLength = offsets[length];
+        starts = null;
+        ends = null;
+        nodes.set(node, shape);
+        continue;
+      }
+      // At most one element per level entry: typed arrays of that size, not growing JS arrays.
       const elementStarts = new Int32Array(numSlots);
       const elementEnds = new Int32Array(numSlots);
       let n = 0;
@@ -96,7 +123,7 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
           elementStarts[n] = s;
           // Deeper repetition (rep > this node's level) continues the current element.
           for (let i = s + 1; i < e; i++) {
-            if (rep![i] <= level) {
+            if (rep[i] <= level) {
               elementEnds[n++] = i;
               elementStarts[n] = i;
             }
@@ -112,10 +139,18 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
     }
     nodes.set(node, shape);
   }
+  const length = starts ? starts.length : numSlots;
   let present: Uint8Array | undefined;
-  if (def) {
-    present = new Uint8Array(starts.length);
-    for (let k = 0; k < starts.length; k++) present[k] = def[starts[k]] === maxDef ? 1 : 0;
+  if (def && !(starts === null && atMax === numSlots)) {
+    present = new Uint8Array(length);
+    let defined = 0;
+    for (let k = 0; k < length; k++) {
+      const v = def[starts ? starts[k] : k] === maxDef ? 1 : 0;
+      present[k] = v;
+      defined += v;
+    }
+    // Every slot holds a value: the values are used in place (no scatter, no bitmap).
+    if (defined === length) present = undefined;
   }
-  return { nodes, length: starts.length, present };
+  return { nodes, length, present };
 }

@@ -104,6 +104,10 @@ export class ColumnCursor {
       if (!repeated) {
         end = Math.min(page.slots, start + (rows - taken));
         taken += end - start;
+      } else if (start === 0 && page.rowStarts !== undefined && taken + page.rowStarts <= rows) {
+        // The whole page, without a scan for row boundaries: its rows all fit.
+        end = page.slots;
+        taken += page.rowStarts;
       } else {
         while (end < page.slots) {
           if (rep![end] === 0) {

@@ -38,3 +38,14 @@ export function countAtMax(levels: Int32Array, max: number, what: string): numbe
   }
   return n;
 }
+
+/** Checks every repetition level is at most `max` and counts the zeros: the rows that start. */
+export function countRowStarts(levels: Int32Array, max: number): number {
+  let n = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i];
+    if (level === 0) n++;
+    else if (level > max || level < 0) throw new ParquetryError('CORRUPT', `repetition level ${level} at position ${i} is above the maximum ${max}`);
+  }
+  return n;
+}

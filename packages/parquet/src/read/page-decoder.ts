@@ -7,7 +7,7 @@ import { decodeDictionaryPage } from '@parquetry/dictionary';
 import type { PlainValues } from '@parquetry/plain';
 import { decodeStruct, PAGE_TYPE, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
-import { countAtMax, readLevelsV1, readLevelsV2 } from './levels.js';
+import { countAtMax, countRowStarts, readLevelsV1, readLevelsV2 } from './levels.js';
 import { decodePageValues, type PageValueContext, type PageValues } from './page-values.js';
 
 export interface ReadOptions {
@@ -25,6 +25,8 @@ export interface DecodedPage {
   values: PageValues;
   /** How many values `values` holds. */
   valueCount: number;
+  /** Repeated columns: how many rows start in this page (repetition level 0). */
+  rowStarts?: number;
 }
 
 export class PageDecoder {
@@ -130,11 +132,12 @@ export class PageDecoder {
       if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
       const data = this.decompress(body, uncompressedSize);
       let pos = 0;
+      let rowStarts: number | undefined;
       let repetitionLevels: Int32Array | undefined;
       let definitionLevels: Int32Array | undefined;
       if (maxRep > 0) {
         const r = readLevelsV1(data, h.repetition_level_encoding, maxRep, h.num_values);
-        countAtMax(r.levels, maxRep, 'repetition');
+        rowStarts = countRowStarts(r.levels, maxRep);
         repetitionLevels = r.levels;
         pos += r.bytesRead;
       }
@@ -146,7 +149,7 @@ export class PageDecoder {
         pos += d.bytesRead;
       }
       const values = decodePageValues(data.subarray(pos), h.encoding, present, ctx);
-      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present }, end: pageEnd };
+      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }
     if (type === 'DATA_PAGE_V2') {
       const h = header.data_page_header_v2;
@@ -157,11 +160,12 @@ export class PageDecoder {
       if (repLength < 0 || defLength < 0 || repLength + defLength > body.length || repLength + defLength > uncompressedSize) {
         throw new ParquetryError('CORRUPT', `level lengths ${repLength} + ${defLength} do not fit a page of ${body.length} bytes`);
       }
+      let rowStarts: number | undefined;
       let repetitionLevels: Int32Array | undefined;
       let definitionLevels: Int32Array | undefined;
       if (maxRep > 0) {
         repetitionLevels = readLevelsV2(body.subarray(0, repLength), maxRep, h.num_values);
-        countAtMax(repetitionLevels, maxRep, 'repetition');
+        rowStarts = countRowStarts(repetitionLevels, maxRep);
       }
       let present = h.num_values;
       if (maxDef > 0) {
@@ -175,7 +179,7 @@ export class PageDecoder {
       const rest = body.subarray(repLength + defLength);
       const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, uncompressedSize - repLength - defLength);
       const values = decodePageValues(valueBytes, h.encoding, present, ctx);
-      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present }, end: pageEnd };
+      return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }
     if (type !== 'INDEX_PAGE') throw new ParquetryError('CORRUPT', `page type ${header.type}`);
     return { page: undefined, end: pageEnd };
