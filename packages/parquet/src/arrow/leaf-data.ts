@@ -23,11 +23,28 @@ export function packValidity(present: Uint8Array): { bitmap: Uint8Array; nullCou
   return { bitmap, nullCount: present.length - valid };
 }
 
-/** `values` (one per present slot, `stride` elements each) spread over `length` slots. */
-function scatter<T extends Fixed | BigUint64Array | Uint32Array | Uint16Array>(values: T, present: Uint8Array | undefined, length: number, stride = 1): T {
+interface Validity {
+  bitmap: Uint8Array | undefined;
+  nullCount: number;
+}
+
+/**
+ * `values` (one per present slot, `stride` elements each) spread over `length` slots, filling
+ * `validity` (its bitmap all zeros on entry) in the same pass when given. Elements of 4 and 8
+ * bytes move as 32-bit words: one monomorphic loop for every such type, and no BigInt per INT64 value.
+ */
+function scatter<T extends Fixed | BigUint64Array | Uint32Array | Uint16Array>(values: T, present: Uint8Array | undefined, length: number, stride = 1, validity?: Validity): T {
   if (!present) return values;
-  const Ctor = values.constructor as new (n: number) => T;
-  const out = new Ctor(length * stride);
+  const Ctor = values.constructor as new (buffer: ArrayBuffer) => T;
+  const size = values.BYTES_PER_ELEMENT;
+  if (stride === 1 && (size === 4 || size === 8)) {
+    const words = size >> 2;
+    const out = new Int32Array(length * words);
+    const placed = scatterWords(new Int32Array(values.buffer, values.byteOffset, values.length * words), words, present, out, validity?.bitmap);
+    if (validity) validity.nullCount = length - placed;
+    return new Ctor(out.buffer);
+  }
+  const out = new (values.constructor as new (n: number) => T)(length * stride);
   let v = 0;
   for (let i = 0; i < length; i++) {
     if (!present[i]) continue;
@@ -36,9 +53,31 @@ function scatter<T extends Fixed | BigUint64Array | Uint32Array | Uint16Array>(v
       (out as Uint8Array).set((values as Uint8Array).subarray(v * stride, v * stride + stride), i * stride);
       v++;
     }
+    if (validity?.bitmap) validity.bitmap[i >> 3] |= 1 << (i & 7);
   }
+  if (validity) validity.nullCount = length - v;
   return out;
 }
+
+/** Slot i of `out` takes the next `words` words of `src` where present; returns the values placed. */
+function scatterWords(src: Int32Array, words: number, present: Uint8Array, out: Int32Array, bitmap: Uint8Array | undefined): number {
+  const length = present.length;
+  let v = 0;
+  for (let i = 0; i < length; i++) {
+    if (!present[i]) continue;
+    if (words === 1) out[i] = src[v];
+    else {
+      out[2 * i] = src[2 * v];
+      out[2 * i + 1] = src[2 * v + 1];
+    }
+    v++;
+    if (bitmap) bitmap[i >> 3] |= 1 << (i & 7);
+  }
+  return v;
+}
+
+/** Kinds whose values `scatter` spreads, packing the validity as it goes. */
+const SCATTERED = new Set(['int32', 'int64', 'float32', 'float64', 'uint64', 'narrow', 'float16', 'int96', 'fixed', 'decimal']);
 
 function bitsFromBytes(values: Uint8Array, present: Uint8Array | undefined, length: number): Uint8Array {
   const bits = new Uint8Array((length + 7) >> 3);
@@ -69,10 +108,12 @@ export interface LeafDataOptions {
 }
 
 export function leafData(leaf: LeafType, typeLength: number | undefined, values: PlainValues, present: Uint8Array | undefined, length: number, options: LeafDataOptions): Data {
-  const validity = present ? packValidity(present) : { bitmap: undefined, nullCount: 0 };
+  const fused = present !== undefined && SCATTERED.has(leaf.kind);
+  const validity: Validity = fused ? { bitmap: new Uint8Array((length + 7) >> 3), nullCount: 0 } : present ? packValidity(present) : { bitmap: undefined, nullCount: 0 };
   const common = { type: leaf.type as DataType, length, nullCount: validity.nullCount, nullBitmap: validity.bitmap };
   const fixed = values as Fixed;
-  const make = (data: ArrayLike<unknown> & ArrayBufferView) => makeData({ ...common, data } as never) as Data;
+  // The validity's null count is read when the data is made: a fused scatter has set it by then.
+  const make = (data: ArrayLike<unknown> & ArrayBufferView) => makeData({ ...common, nullCount: validity.nullCount, data } as never) as Data;
   switch (leaf.kind) {
     case 'null':
       return makeData({ type: leaf.type as never, length, nullCount: length }) as Data;
@@ -82,28 +123,28 @@ export function leafData(leaf: LeafType, typeLength: number | undefined, values:
     case 'int64':
     case 'float32':
     case 'float64':
-      return make(scatter(fixed, present, length));
+      return make(scatter(fixed, present, length, 1, validity));
     case 'uint64': {
       const v = values as BigInt64Array;
-      return make(scatter(new BigUint64Array(v.buffer, v.byteOffset, v.length), present, length));
+      return make(scatter(new BigUint64Array(v.buffer, v.byteOffset, v.length), present, length, 1, validity));
     }
     case 'narrow': {
       const Ctor = (leaf.type as unknown as { ArrayType: new (src: ArrayLike<number>) => Fixed }).ArrayType;
-      return make(scatter(new Ctor(values as Int32Array), present, length));
+      return make(scatter(new Ctor(values as Int32Array), present, length, 1, validity));
     }
     case 'float16': {
       const bytes = values as Uint8Array;
       // A copy: `bytes` may be a view into a larger buffer (and Buffer.slice does not copy).
-      return make(scatter(new Uint16Array(new Uint8Array(bytes).buffer, 0, bytes.length / 2), present, length));
+      return make(scatter(new Uint16Array(new Uint8Array(bytes).buffer, 0, bytes.length / 2), present, length, 1, validity));
     }
     case 'int96': {
       const bytes = values as Uint8Array;
-      return make(scatter(int96ToEpoch(bytes, bytes.length / 12, options.int96Unit === 'raw' ? 'ns' : options.int96Unit), present, length));
+      return make(scatter(int96ToEpoch(bytes, bytes.length / 12, options.int96Unit === 'raw' ? 'ns' : options.int96Unit), present, length, 1, validity));
     }
     case 'fixed': {
       // INT96 kept raw has no typeLength; the Arrow type knows its width.
       const width = (leaf.type as unknown as { byteWidth: number }).byteWidth;
-      return make(scatter(values as Uint8Array, present, length, width));
+      return make(scatter(values as Uint8Array, present, length, width, validity));
     }
     case 'binary': {
       const { offsets, bytes } = spreadOffsets(values as ByteArrays, present, length);
@@ -116,7 +157,7 @@ export function leafData(leaf: LeafType, typeLength: number | undefined, values:
       if (values instanceof Int32Array || values instanceof BigInt64Array) words = decimalsFromInts(values, bitWidth);
       else if ('offsets' in values) words = decimalsFromByteArrays(values.offsets, values.bytes, bitWidth);
       else words = decimalsFromFixed(values as Uint8Array, typeLength ?? 0, (values as Uint8Array).length / (typeLength || 1), bitWidth);
-      return make(scatter(words, present, length, bitWidth / 32));
+      return make(scatter(words, present, length, bitWidth / 32, validity));
     }
     default:
       throw new ParquetryError('UNSUPPORTED', `leaf kind ${String(leaf.kind)}`);

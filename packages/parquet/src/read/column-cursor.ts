@@ -13,7 +13,7 @@ export interface ColumnChunkData {
   leaf: LeafNode;
   /** Slots: one per level pair (values and nulls, and for repeated columns, empty lists). */
   numSlots: number;
-  /** Undefined where every level would be the maximum: required columns, and optional columns without repetition that hold no null. */
+  /** Undefined where every level would be the maximum (see chunkLevels). */
   definitionLevels: Int32Array | undefined;
   repetitionLevels: Int32Array | undefined;
   /** Values of the slots whose definition level is the maximum, in order. */
@@ -34,14 +34,21 @@ function concatLevels(parts: Int32Array[]): Int32Array {
   return concatArrays(parts, (n) => new Int32Array(n));
 }
 
+/** Levels of a run of slots: an array, or how many slots are all at the maximum definition level. */
+export type LevelPart = Int32Array | number;
+
 /**
- * A chunk's levels from its pages' parts. An optional column without repetition whose every slot
- * holds a value needs no definition levels (it reads as if required: no validity, values in place).
+ * A chunk's levels from its pages' parts. Definition levels are left out where every one would be
+ * the maximum: an optional column without repetition whose every slot holds a value reads as if
+ * required (no validity, values in place), and a repeated one without a null or empty list needs
+ * none either. Pages that came without levels (all at the maximum) are filled in when others have some.
  */
-export function chunkLevels(leaf: LeafNode, defParts: Int32Array[], repParts: Int32Array[], slots: number, valueCount: number): Pick<ColumnChunkData, 'definitionLevels' | 'repetitionLevels'> {
+export function chunkLevels(leaf: LeafNode, defParts: LevelPart[], repParts: Int32Array[], slots: number, valueCount: number): Pick<ColumnChunkData, 'definitionLevels' | 'repetitionLevels'> {
   const repeated = leaf.repetitionLevel > 0;
+  const maxDef = leaf.definitionLevel;
+  const needed = maxDef > 0 && (repeated || valueCount < slots) && defParts.some((p) => typeof p !== 'number');
   return {
-    definitionLevels: leaf.definitionLevel > 0 && (repeated || valueCount < slots) ? concatLevels(defParts.length ? defParts : [new Int32Array(0)]) : undefined,
+    definitionLevels: needed ? concatLevels(defParts.map((p) => (typeof p === 'number' ? new Int32Array(p).fill(maxDef) : p))) : undefined,
     repetitionLevels: repeated ? concatLevels(repParts.length ? repParts : [new Int32Array(0)]) : undefined,
   };
 }
@@ -78,7 +85,7 @@ export class ColumnCursor {
     const { leaf } = this;
     const maxDef = leaf.definitionLevel;
     const repeated = leaf.repetitionLevel > 0;
-    const defParts: Int32Array[] = [];
+    const defParts: LevelPart[] = [];
     const repParts: Int32Array[] = [];
     const valueParts: PageValues[] = [];
     let taken = 0;
@@ -124,7 +131,7 @@ export class ColumnCursor {
         for (let i = start; i < end; i++) if (def[i] === maxDef) values++;
       }
       if (end > start) {
-        if (def) defParts.push(def.subarray(start, end));
+        defParts.push(def ? def.subarray(start, end) : end - start);
         if (rep) repParts.push(rep.subarray(start, end));
         valueParts.push(sliceValues(leaf, page.values, this.value, values));
         slots += end - start;

@@ -8,10 +8,18 @@ export function levelBitWidth(max: number): number {
   return max === 0 ? 0 : 32 - Math.clz32(max);
 }
 
-/** Levels of a v1 page from `bytes` (starting at the levels); returns them and the bytes they took. */
-export function readLevelsV1(bytes: Uint8Array, encoding: number, max: number, count: number): { levels: Int32Array; bytesRead: number } {
+/**
+ * Levels of a v1 page from `bytes` (starting at the levels); returns them and the bytes they took.
+ * With `skipAllMax`, levels that are all `max` (RLE runs of it: a nullable column without a null)
+ * come back undefined, neither decoded nor counted.
+ */
+export function readLevelsV1(bytes: Uint8Array, encoding: number, max: number, count: number, skipAllMax = false): { levels: Int32Array | undefined; bytesRead: number } {
   const width = levelBitWidth(max);
   if (encoding === 3) {
+    if (skipAllMax && bytes.length >= 4) {
+      const length = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+      if (length <= bytes.length - 4 && runsAllAt(bytes.subarray(4, 4 + length), width, count, max)) return { levels: undefined, bytesRead: 4 + length };
+    }
     const { values, bytesRead } = decodeRleHybridLengthPrefixed(bytes, width, count);
     return { levels: values, bytesRead };
   }
@@ -23,9 +31,41 @@ export function readLevelsV1(bytes: Uint8Array, encoding: number, max: number, c
   throw new ParquetryError('CORRUPT', `levels use encoding ${encoding}; only RLE (3) and BIT_PACKED (4) are defined for them`);
 }
 
-/** Levels of a v2 page: the hybrid without a length prefix, in exactly `bytes`. */
-export function readLevelsV2(bytes: Uint8Array, max: number, count: number): Int32Array {
-  return decodeRleHybrid(bytes, levelBitWidth(max), count);
+/** Levels of a v2 page: the hybrid without a length prefix, in exactly `bytes` (undefined as in readLevelsV1). */
+export function readLevelsV2(bytes: Uint8Array, max: number, count: number, skipAllMax = false): Int32Array | undefined {
+  const width = levelBitWidth(max);
+  if (skipAllMax && runsAllAt(bytes, width, count, max)) return undefined;
+  return decodeRleHybrid(bytes, width, count);
+}
+
+/**
+ * Whether the RLE/bit-packed hybrid `bytes` starts with RLE runs of `value` covering `count`
+ * values, all within `bytes`. Anything else (a bit-packed run, another value, a run cut off)
+ * answers false and is left to the decoder, which checks it.
+ */
+function runsAllAt(bytes: Uint8Array, width: number, count: number, value: number): boolean {
+  const valueBytes = (width + 7) >> 3;
+  let pos = 0;
+  let covered = 0;
+  while (covered < count) {
+    let header = 0;
+    let shift = 0;
+    for (;;) {
+      if (pos >= bytes.length || shift > 28) return false;
+      const b = bytes[pos++];
+      header |= (b & 0x7f) << shift;
+      if (!(b & 0x80)) break;
+      shift += 7;
+    }
+    header >>>= 0;
+    if (header & 1 || pos + valueBytes > bytes.length) return false;
+    let v = 0;
+    for (let i = 0; i < valueBytes; i++) v |= bytes[pos + i] << (8 * i);
+    if (v !== value) return false;
+    pos += valueBytes;
+    covered += header >>> 1;
+  }
+  return true;
 }
 
 /** Checks every level is at most `max` (a corrupt stream can hold larger ones) and counts those equal to it. */

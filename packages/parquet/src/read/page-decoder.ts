@@ -20,6 +20,7 @@ export interface ReadOptions {
 /** One data page: levels for each of its slots, values for the slots at the maximum definition level. */
 export interface DecodedPage {
   slots: number;
+  /** Undefined where every slot is at the maximum definition level (no null, no empty list). */
   definitionLevels: Int32Array | undefined;
   repetitionLevels: Int32Array | undefined;
   values: PageValues;
@@ -137,14 +138,15 @@ export class PageDecoder {
       let definitionLevels: Int32Array | undefined;
       if (maxRep > 0) {
         const r = readLevelsV1(data, h.repetition_level_encoding, maxRep, h.num_values);
-        rowStarts = countRowStarts(r.levels, maxRep);
-        repetitionLevels = r.levels;
+        repetitionLevels = r.levels!;
+        rowStarts = countRowStarts(repetitionLevels, maxRep);
         pos += r.bytesRead;
       }
       let present = h.num_values;
       if (maxDef > 0) {
-        const d = readLevelsV1(data.subarray(pos), h.definition_level_encoding, maxDef, h.num_values);
-        present = countAtMax(d.levels, maxDef, 'definition');
+        // Levels all at the maximum (no null in this page) are neither decoded nor counted.
+        const d = readLevelsV1(data.subarray(pos), h.definition_level_encoding, maxDef, h.num_values, true);
+        if (d.levels) present = countAtMax(d.levels, maxDef, 'definition');
         definitionLevels = d.levels;
         pos += d.bytesRead;
       }
@@ -164,13 +166,13 @@ export class PageDecoder {
       let repetitionLevels: Int32Array | undefined;
       let definitionLevels: Int32Array | undefined;
       if (maxRep > 0) {
-        repetitionLevels = readLevelsV2(body.subarray(0, repLength), maxRep, h.num_values);
+        repetitionLevels = readLevelsV2(body.subarray(0, repLength), maxRep, h.num_values)!;
         rowStarts = countRowStarts(repetitionLevels, maxRep);
       }
       let present = h.num_values;
       if (maxDef > 0) {
-        definitionLevels = readLevelsV2(body.subarray(repLength, repLength + defLength), maxDef, h.num_values);
-        present = countAtMax(definitionLevels, maxDef, 'definition');
+        definitionLevels = readLevelsV2(body.subarray(repLength, repLength + defLength), maxDef, h.num_values, true);
+        if (definitionLevels) present = countAtMax(definitionLevels, maxDef, 'definition');
       }
       // num_nulls counts undefined slots; in nested columns empty lists are not values either.
       if (maxRep === 0 && (h.num_nulls < 0 || h.num_values - h.num_nulls !== present)) {

@@ -4,7 +4,7 @@
 import { ParquetryError } from '@parquetry/core';
 import type { RowRanges } from '@parquetry/page-index';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
-import { chunkLevels, joinValues, sliceValues, type ColumnChunkData } from './column-cursor.js';
+import { chunkLevels, joinValues, sliceValues, type ColumnChunkData, type LevelPart } from './column-cursor.js';
 import type { DecodedPage } from './page-decoder.js';
 import type { PageValues } from './page-values.js';
 
@@ -39,7 +39,7 @@ function valuesBefore(page: DecodedPage, leaf: LeafNode): (slot: number) => numb
 
 /** The rows of `ranges` from `pages` (in row order, covering every row of the ranges). */
 export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, ranges: RowRanges): ColumnChunkData {
-  const defParts: Int32Array[] = [];
+  const defParts: LevelPart[] = [];
   const repParts: Int32Array[] = [];
   const valueParts: PageValues[] = [];
   let slots = 0;
@@ -59,7 +59,7 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
       if (to > from) {
         const s0 = starts ? starts[from - firstRow] : from - firstRow;
         const s1 = starts ? starts[to - firstRow] : to - firstRow;
-        if (page.definitionLevels) defParts.push(page.definitionLevels.subarray(s0, s1));
+        defParts.push(page.definitionLevels ? page.definitionLevels.subarray(s0, s1) : s1 - s0);
         if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
         const v0 = before(s0);
         const v1 = before(s1);
