@@ -10,6 +10,7 @@ import { planField, type Plan } from '../arrow/arrow-plan.js';
 import { assembleLeaf } from '../arrow/assemble.js';
 import { buildData, type RowGroupColumns } from '../arrow/build.js';
 import { compilePredicate, predicateColumns, rowValues } from '../filter/evaluate.js';
+import { predicateMask } from '../filter/evaluate-mask.js';
 import { candidateRows, type ColumnPageIndex } from '../filter/page-prune.js';
 import type { Predicate } from '../filter/predicate.js';
 import { findLeaf } from '../filter/prune.js';
@@ -118,7 +119,7 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   if (candidates.isEmpty) return undefined;
   // The predicate's columns over the candidates, then the exact matches.
   const pages = new Map<LeafNode, PositionedPage[]>();
-  const columns = new Map<string, { leaf: LeafNode; value: ReturnType<typeof rowValues> }>();
+
   // Pages of several columns are fetched at once (the reads overlap), not one column after another.
   const fetch = async (wanted: LeafNode[], ranges: RowRanges) => {
     const missing = [...new Set(wanted)].filter((leaf) => !pages.has(leaf));
@@ -126,11 +127,10 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
     missing.forEach((leaf, i) => pages.set(leaf, fetched[i]));
   };
   await fetch(predicateLeaves, candidates);
-  for (const [i, name] of names.entries()) {
-    const leaf = predicateLeaves[i];
-    columns.set(name, { leaf, value: rowValues(selectRows(leaf, pages.get(leaf)!, candidates)) });
-  }
-  const test = compilePredicate(predicate, columns);
+  const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], pages.get(predicateLeaves[i])!, candidates)] as const));
+  // The whole candidate set at once where the predicate's shape allows, else row by row.
+  const mask = predicateMask(predicate, chunksByName, candidates.rowCount);
+  const test = mask ? (k: number) => mask[k] === 1 : compilePredicate(predicate, new Map(names.map((name, i) => [name, { leaf: predicateLeaves[i], value: rowValues(chunksByName.get(name)!) }] as const)));
   // Runs of matching rows, extended row by row rather than one interval per row.
   const matched: Array<[number, number]> = [];
   let k = 0;
