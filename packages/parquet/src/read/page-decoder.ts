@@ -2,13 +2,14 @@
 // levels and values. The dictionary page is kept for the data pages after it; index pages are
 // skipped. At most one data page's decoded contents are alive at a time.
 import { compressionCodec } from '@parquetry/compression';
-import { crc32, ParquetryError, rebaseErrorOffset, type CompressionCodec } from '@parquetry/core';
+import { crc32, DEFAULT_MAX_UNCOMPRESSED_SIZE, ParquetryError, rebaseErrorOffset, type CompressionCodec } from '@parquetry/core';
 import { decodeDictionaryPage } from '@parquetry/dictionary';
 import type { PlainValues } from '@parquetry/plain';
 import { decodeStruct, PAGE_TYPE, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { countAtMax, countRowStarts, readLevelsV1, readLevelsV2 } from './levels.js';
 import { decodePageValues, type PageValueContext, type PageValues } from './page-values.js';
+import { detachFromScratch, pageScratch } from './page-scratch.js';
 
 export interface ReadOptions {
   /** Cap on any page's declared uncompressed size (default 1 GiB). */
@@ -78,8 +79,15 @@ export class PageDecoder {
     return undefined;
   }
 
-  private decompress(body: Uint8Array, size: number): Uint8Array {
-    return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize });
+  /** The page's bytes decompressed: into the shared scratch when `scratch` allows it. */
+  private decompress(body: Uint8Array, size: number, scratch?: Uint8Array): Uint8Array {
+    return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize, out: this.codec.name === 'UNCOMPRESSED' ? undefined : scratch });
+  }
+
+  /** Where a data page of `encoding` decompresses to `size` bytes: the scratch, or undefined (a buffer of its own). */
+  private scratchFor(encoding: number, size: number): Uint8Array | undefined {
+    if (this.codec.name === 'UNCOMPRESSED') return undefined;
+    return pageScratch(encoding, this.leaf.physicalType, size, this.options.maxPageSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE);
   }
 
   /**
@@ -131,7 +139,7 @@ export class PageDecoder {
       const h = header.data_page_header;
       if (!h) throw new ParquetryError('CORRUPT', 'data page without its header');
       if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
-      const data = this.decompress(body, uncompressedSize);
+      const data = this.decompress(body, uncompressedSize, this.scratchFor(h.encoding, uncompressedSize));
       let pos = 0;
       let rowStarts: number | undefined;
       let repetitionLevels: Int32Array | undefined;
@@ -150,7 +158,7 @@ export class PageDecoder {
         definitionLevels = d.levels;
         pos += d.bytesRead;
       }
-      const values = decodePageValues(data.subarray(pos), h.encoding, present, ctx);
+      const values = detachFromScratch(decodePageValues(data.subarray(pos), h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }
     if (type === 'DATA_PAGE_V2') {
@@ -179,8 +187,9 @@ export class PageDecoder {
         throw new ParquetryError('CORRUPT', `data page v2 says ${h.num_nulls} nulls but its levels hold ${h.num_values - present}`);
       }
       const rest = body.subarray(repLength + defLength);
-      const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, uncompressedSize - repLength - defLength);
-      const values = decodePageValues(valueBytes, h.encoding, present, ctx);
+      const valuesSize = uncompressedSize - repLength - defLength;
+      const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, valuesSize, this.scratchFor(h.encoding, valuesSize));
+      const values = detachFromScratch(decodePageValues(valueBytes, h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }
     if (type !== 'INDEX_PAGE') throw new ParquetryError('CORRUPT', `page type ${header.type}`);
