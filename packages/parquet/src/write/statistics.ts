@@ -7,11 +7,11 @@ import type { ByteArrays } from '@parquetry/core';
 import type { PlainValues } from '@parquetry/plain';
 import type { Statistics } from '@parquetry/thrift';
 import type { WriteLeafType } from './parquet-type.js';
-import { bytesRange, valueRange } from './value-range.js';
+import { bytesRange, valueRange, type StatisticsOrder } from './value-range.js';
 
 const MAX_STAT_BYTES = 64;
 
-export type StatisticsOrder = 'int32' | 'uint32' | 'int64' | 'uint64' | 'float' | 'double' | 'boolean' | 'bytes' | 'signed-bytes' | 'none';
+export type { StatisticsOrder };
 
 export function statisticsOrder(type: WriteLeafType): StatisticsOrder {
   const unsigned = type.logical?.INTEGER?.isSigned === false;

@@ -2,7 +2,9 @@
 // strings unsigned, or signed decimals): in the native addon when it is in force, else plain
 // loops with no allocation.
 import { nativeBinding, useNative } from '@parquetry/core';
-import type { StatisticsOrder } from './statistics.js';
+
+/** How a column's statistics order its values (statistics.ts picks one per column type). */
+export type StatisticsOrder = 'int32' | 'uint32' | 'int64' | 'uint64' | 'float' | 'double' | 'boolean' | 'bytes' | 'signed-bytes' | 'none';
 
 type NumberValues = Int32Array | Float32Array | Float64Array | Uint8Array | BigInt64Array;
 
