@@ -4,9 +4,11 @@
 import { Field, Float32, Int64, List, Table, vectorFromArray } from 'apache-arrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ParquetryError } from '@parquetry/core';
 import { listAt } from '@parquetry/thrift';
 import { between, encodeParquet, memorySource, openParquet, readTable } from '../src/index.js';
 import { PageDecoder } from '../src/read/page-decoder.js';
+import { readLevelsV2 } from '../src/read/levels.js';
 
 const ROWS = 300;
 /** Nulls only in rows 0..99 (the first of three 100-row pages); lists empty only in rows 200..299. */
@@ -49,5 +51,13 @@ for (const pageVersion of [1, 2] as const) {
     assert.equal(Array.from(filtered.getChild('n')!.toArray() as BigInt64Array), ints.filter((v) => v !== null && v >= 150n && v <= 320n));
   });
 }
+
+test('level runs whose header overflows 32 bits are CORRUPT, not a run of the maximum', () => {
+  // header 82 80 80 80 10 = 2 + 2^32 (past 32 bits); then the run's value 1
+  const bytes = Uint8Array.of(0x82, 0x80, 0x80, 0x80, 0x10, 0x01);
+  assert.throws(() => readLevelsV2(bytes, 1, 1, true), (e: unknown) => ParquetryError.is(e) && e.code === 'CORRUPT');
+  // the same run with a well-formed header (2 = one value of RLE) is skipped
+  assert.is(readLevelsV2(Uint8Array.of(0x02, 0x01), 1, 1, true), undefined);
+});
 
 test.run();

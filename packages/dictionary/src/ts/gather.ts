@@ -39,7 +39,8 @@ function target<T extends FixedWidthValues>(Class: TypedArrayClass<T>, out: Fixe
 /**
  * The values of a dictionary-encoded page: `dictionary[indices[k]]` for every k, in the
  * dictionary's own representation (as `decodePlain` and `decodeDictionaryPage` return it). Every
- * index must lie in `[0, dictionary size)`, else CORRUPT naming the index and its position.
+ * index must lie in `[0, dictionary size)`, else CORRUPT naming the index and its position (values
+ * before it may already be written to `out`).
  * Fixed-width values are written into `out` when given (reused across pages: fresh memory costs a
  * page fault per 4 KiB), a typed array of the same kind with room for them; the result is then a
  * view of it. Byte arrays always come back in new buffers sized exactly.

@@ -37,7 +37,8 @@ export function predicateMask(predicate: Predicate, chunks: ReadonlyMap<string, 
     case 'isNull':
     case 'isNotNull': {
       const chunk = chunks.get(predicate.column);
-      if (!chunk || chunk.numSlots !== rows || chunk.leaf.repetitionLevel > 0) return undefined;
+      // Columns without a defined order go row by row, which refuses them (as it does any test of them).
+      if (!chunk || chunk.numSlots !== rows || chunk.leaf.repetitionLevel > 0 || leafOrder(chunk.leaf) === 'none') return undefined;
       const out = new Uint8Array(rows);
       const def = chunk.definitionLevels;
       const max = chunk.leaf.definitionLevel;
@@ -46,6 +47,8 @@ export function predicateMask(predicate: Predicate, chunks: ReadonlyMap<string, 
       return out;
     }
     case 'in': {
+      // No value: no row matches, on a column comparisons can mask (others go row by row).
+      if (predicate.values.length === 0) return comparable(chunks.get(predicate.column), rows) ? new Uint8Array(rows) : undefined;
       const out = new Uint8Array(rows);
       for (const value of predicate.values) {
         const m = comparisonMask(chunks.get(predicate.column), rows, 'eq', value);
@@ -88,11 +91,17 @@ function holds(op: Op, c: number): number {
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
+/** Whether comparisons of `chunk` (covering `rows` rows) can be masked: signed integers and floats, not repeated. */
+function comparable(chunk: ColumnChunkData | undefined, rows: number): chunk is ColumnChunkData {
+  if (!chunk || chunk.numSlots !== rows || chunk.leaf.repetitionLevel > 0) return false;
+  const order = leafOrder(chunk.leaf);
+  return order === 'signed' || order === 'float';
+}
+
 function comparisonMask(chunk: ColumnChunkData | undefined, rows: number, op: Op, raw: Parameters<typeof predicateValue>[2]): Uint8Array | undefined {
-  if (!chunk || chunk.numSlots !== rows || chunk.leaf.repetitionLevel > 0) return undefined;
+  if (!comparable(chunk, rows)) return undefined;
   const { leaf, values } = chunk;
   const order = leafOrder(leaf);
-  if (order !== 'signed' && order !== 'float') return undefined;
   const operand: Comparable = predicateValue(leaf, order, raw);
   const def = chunk.definitionLevels;
   const max = leaf.definitionLevel;

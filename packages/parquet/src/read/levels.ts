@@ -53,6 +53,8 @@ function runsAllAt(bytes: Uint8Array, width: number, count: number, value: numbe
     for (;;) {
       if (pos >= bytes.length || shift > 28) return false;
       const b = bytes[pos++];
+      // A fifth byte with bits past the 32nd: the decoder's CORRUPT, not a run length.
+      if (shift === 28 && b & 0x70) return false;
       header |= (b & 0x7f) << shift;
       if (!(b & 0x80)) break;
       shift += 7;
