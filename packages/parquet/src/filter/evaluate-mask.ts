@@ -69,6 +69,40 @@ export function predicateMask(predicate: Predicate, chunks: ReadonlyMap<string, 
   }
 }
 
+interface Outcome {
+  below: number;
+  equal: number;
+  above: number;
+  unordered: number;
+}
+
+/** INT64 values compared as (signed high word, unsigned low word): no BigInt per value. */
+function int64Mask(values: BigInt64Array, operand: bigint, def: Int32Array | undefined, max: number, rows: number, o: Outcome): Uint8Array {
+  const out = new Uint8Array(rows);
+  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
+  const hi = Number(BigInt.asIntN(32, operand >> 32n));
+  const lo = Number(BigInt.asUintN(32, operand));
+  for (let r = 0, v = 0; r < rows; r++) {
+    if (def && def[r] !== max) continue;
+    const h = words[2 * v + 1];
+    const l = words[2 * v] >>> 0;
+    v++;
+    out[r] = h < hi ? o.below : h > hi ? o.above : l < lo ? o.below : l > lo ? o.above : o.equal;
+  }
+  return out;
+}
+
+/** Numbers: NaN on either side is unordered (only `ne` holds), -0 equals +0. */
+function numberMask(values: Int32Array | Float32Array | Float64Array, y: number, def: Int32Array | undefined, max: number, rows: number, o: Outcome): Uint8Array {
+  const out = new Uint8Array(rows);
+  for (let r = 0, v = 0; r < rows; r++) {
+    if (def && def[r] !== max) continue;
+    const x = values[v++];
+    out[r] = x < y ? o.below : x > y ? o.above : x === y ? o.equal : o.unordered;
+  }
+  return out;
+}
+
 /** Whether `c` (the sign of value - operand, or NaN when unordered) satisfies `op`. */
 function holds(op: Op, c: number): number {
   if (c !== c) return op === 'ne' ? 1 : 0;
@@ -105,31 +139,14 @@ function comparisonMask(chunk: ColumnChunkData | undefined, rows: number, op: Op
   const operand: Comparable = predicateValue(leaf, order, raw);
   const def = chunk.definitionLevels;
   const max = leaf.definitionLevel;
-  const out = new Uint8Array(rows);
+  // The outcome for each ordering, looked up per row instead of a switch on the operator.
+  const outcome = { below: holds(op, -1), equal: holds(op, 0), above: holds(op, 1), unordered: holds(op, NaN) };
   if (values instanceof BigInt64Array && typeof operand === 'bigint') {
     if (operand < INT64_MIN || operand > INT64_MAX) return undefined;
-    // Compared as (signed high word, unsigned low word): no BigInt per value.
-    const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-    const hi = Number(BigInt.asIntN(32, operand >> 32n));
-    const lo = Number(BigInt.asUintN(32, operand));
-    for (let r = 0, v = 0; r < rows; r++) {
-      if (def && def[r] !== max) continue;
-      const h = words[2 * v + 1];
-      const l = words[2 * v] >>> 0;
-      v++;
-      out[r] = holds(op, h < hi ? -1 : h > hi ? 1 : l < lo ? -1 : l > lo ? 1 : 0);
-    }
-    return out;
+    return int64Mask(values, BigInt.asIntN(64, operand), def, max, rows, outcome);
   }
-  if ((values instanceof Int32Array && order === 'signed') || ((values instanceof Float32Array || values instanceof Float64Array) && order === 'float')) {
-    if (typeof operand !== 'number') return undefined;
-    const y = operand;
-    for (let r = 0, v = 0; r < rows; r++) {
-      if (def && def[r] !== max) continue;
-      const x = values[v++];
-      out[r] = holds(op, x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN);
-    }
-    return out;
-  }
+  if (values instanceof Int32Array && order === 'signed' && typeof operand === 'number') return numberMask(values, operand, def, max, rows, outcome);
+  if (values instanceof Float64Array && order === 'float' && typeof operand === 'number') return numberMask(values, operand, def, max, rows, outcome);
+  if (values instanceof Float32Array && order === 'float' && typeof operand === 'number') return numberMask(values, operand, def, max, rows, outcome);
   return undefined;
 }
