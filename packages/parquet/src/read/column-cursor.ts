@@ -76,8 +76,8 @@ export class ColumnCursor {
   private slot = 0;
   private value = 0;
 
-  constructor(bytes: Uint8Array, fileOffset: number, meta: ColumnMetaData, readonly leaf: LeafNode, options: ReadOptions = {}) {
-    this.pages = new PageDecoder(bytes, fileOffset, meta, leaf, options);
+  constructor(bytes: Uint8Array, fileOffset: number, meta: ColumnMetaData, readonly leaf: LeafNode, options: ReadOptions = {}, reusedChunk = false) {
+    this.pages = new PageDecoder(bytes, fileOffset, meta, leaf, options, reusedChunk);
   }
 
   /** The next `rows` rows (CORRUPT if the chunk holds fewer). */

@@ -47,6 +47,8 @@ export class PageDecoder {
     meta: ColumnMetaData,
     leaf: LeafNode,
     private readonly options: ReadOptions = {},
+    /** `bytes` is a buffer the next row group is read into (see ChunkBuffer): nothing may keep viewing it. */
+    private readonly reusedChunk = false,
   ) {
     this.leaf = leaf;
     this.codec = compressionCodec(meta.codec);
@@ -188,7 +190,8 @@ export class PageDecoder {
       }
       const rest = body.subarray(repLength + defLength);
       const valuesSize = uncompressedSize - repLength - defLength;
-      const valueBytes = h.is_compressed === false ? rest : this.decompress(rest, valuesSize, this.scratchFor(h.encoding, valuesSize));
+      // Values stored uncompressed are decoded from the chunk's own bytes: copied first when those are reused.
+      const valueBytes = h.is_compressed !== false ? this.decompress(rest, valuesSize, this.scratchFor(h.encoding, valuesSize)) : this.reusedChunk ? rest.slice() : rest;
       const values = detachFromScratch(decodePageValues(valueBytes, h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }

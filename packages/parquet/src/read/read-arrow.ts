@@ -14,6 +14,7 @@ import { bloomMayMatch } from '../filter/bloom-prune.js';
 import { RowRanges } from '@parquetry/page-index';
 import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
 import { locateChunk, type ColumnChunkData } from './column-chunk.js';
+import { ChunkBuffer } from './chunk-buffer.js';
 import { ColumnCursor } from './column-cursor.js';
 import type { ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
@@ -71,7 +72,12 @@ function rowsPerBatch(file: ParquetFile, index: number, leaves: LeafNode[], opti
  * One row group as RecordBatches of at most `batchSize` rows (and, for very large columns, of about
  * `maxBatchBytes`), decoding pages only as each batch needs them.
  */
-export async function* readRowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): AsyncGenerator<RecordBatch> {
+export function readRowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions = {}): AsyncGenerator<RecordBatch> {
+  return rowGroupBatches(file, index, plans, options, undefined);
+}
+
+/** readRowGroupBatches, with the compressed chunks read into `chunkBuffer` when given (done with once the generator ends). */
+async function* rowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions, chunkBuffer: ChunkBuffer | undefined): AsyncGenerator<RecordBatch> {
   const rowGroup = file.metadata.row_groups[index];
   if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
   const leaves = plans.flatMap((p) => leavesOf(p.node));
@@ -82,10 +88,13 @@ export async function* readRowGroupBatches(file: ParquetFile, index: number, pla
     const { meta, start, length } = locateChunk(file, index, leaf);
     return { offset: start, length, meta };
   });
-  const buffers = await readRanges(file.source, ranges, options.coalesce);
+  // A whole-file read reuses one buffer for every row group's compressed chunks (none of an
+  // uncompressed chunk: its values view its bytes).
+  const reuse = chunkBuffer !== undefined && ranges.every((r) => r.meta.codec !== 0);
+  const buffers = await readRanges(file.source, ranges, options.coalesce, reuse ? (n) => chunkBuffer.take(n) : undefined);
   const cursors = leaves.map((leaf, i) => {
     try {
-      return new ColumnCursor(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options);
+      return new ColumnCursor(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options, reuse);
     } catch (error) {
       throw located(leaf, error);
     }
@@ -161,9 +170,11 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     }
     return;
   }
+  // Row groups are read one after another, so one buffer serves all their compressed chunks.
+  const chunkBuffer = new ChunkBuffer();
   for (const index of indices) {
     let first = starts.get(index)!;
-    for await (let batch of readRowGroupBatches(file, index, plans, options)) {
+    for await (let batch of rowGroupBatches(file, index, plans, options, chunkBuffer)) {
       const from = Math.max(0, range.start - first);
       const to = Math.min(batch.numRows, range.end - first);
       first += batch.numRows;

@@ -7,6 +7,11 @@ export interface ByteSource {
   readonly size: number;
   /** Exactly `length` bytes from `offset`; TRUNCATED when the range passes the end. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * As `read`, into the first `length` bytes of `out` (a buffer the caller reuses), where the
+   * source can fill a caller's buffer; sources that cannot leave this out.
+   */
+  readInto?(offset: number, length: number, out: Uint8Array): Promise<Uint8Array>;
   /** Bytes fetched so far. */
   readonly bytesRead: number;
   /** Releases what the source holds (a file handle); reads fail after. */

@@ -64,12 +64,14 @@ export function planReads(ranges: ReadonlyArray<ByteRange>, options: CoalesceOpt
 /**
  * Reads many ranges with few requests: the reads `planReads` plans, all at once, then one view
  * (not a copy) per requested range, in the caller's order. Every range is checked against the
- * source's size before anything is fetched.
+ * source's size before anything is fetched. With `into` and a source that can fill a caller's
+ * buffer, the reads land back to back in the buffer `into` gives for their total length.
  */
 export async function readRanges(
   source: ByteSource,
   ranges: ReadonlyArray<ByteRange>,
   options: CoalesceOptions = {},
+  into?: (length: number) => Uint8Array,
 ): Promise<Uint8Array[]> {
   ranges.forEach((range, index) => {
     checkShape(range, index);
@@ -77,9 +79,12 @@ export async function readRanges(
   });
   const plan = planReads(ranges, options);
   const views: Uint8Array[] = ranges.map(() => new Uint8Array(0));
+  const target = into && source.readInto ? into(plan.reduce((n, read) => n + read.length, 0)) : undefined;
+  let at = 0;
   await Promise.all(
     plan.map(async (read) => {
-      const bytes = await source.read(read.offset, read.length);
+      const slot = target?.subarray(at, (at += read.length));
+      const bytes = await (slot ? source.readInto!(read.offset, read.length, slot) : source.read(read.offset, read.length));
       for (const index of read.parts) {
         const { offset, length } = ranges[index]!;
         const start = offset - read.offset;

@@ -25,12 +25,12 @@ export async function fileSource(path: string): Promise<ByteSource> {
     await handle.close().catch(() => undefined);
     throw ParquetryError.is(error) ? error : new ParquetryError('INVALID_ARGUMENT', `cannot stat ${path}`, {}, { cause: error });
   }
-  return guardedSource(size, (offset, length, fetched) => readFully(handle, offset, length, fetched), () => handle.close());
+  return guardedSource(size, (offset, length, fetched, into) => readFully(handle, offset, length, fetched, into), () => handle.close(), true);
 }
 
 /** `handle.read` may return fewer bytes than asked; loop until full, and TRUNCATED if the file ends first. */
-async function readFully(handle: FileHandle, offset: number, length: number, fetched: (bytes: number) => void): Promise<Uint8Array> {
-  const out = allocateBytes(length, offset);
+async function readFully(handle: FileHandle, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
+  const out = into ?? allocateBytes(length, offset);
   let filled = 0;
   while (filled < length) {
     let got: number;

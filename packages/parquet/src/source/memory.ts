@@ -6,34 +6,48 @@ import type { ByteSource } from './byte-source.js';
  * It reports what it transferred through `fetched`, which can exceed `length` (an HTTP server that
  * ignores Range sends the whole file).
  */
-export type RangeFetcher = (offset: number, length: number, fetched: (bytes: number) => void) => Promise<Uint8Array>;
+export type RangeFetcher = (offset: number, length: number, fetched: (bytes: number) => void, out?: Uint8Array) => Promise<Uint8Array>;
 
 /**
  * The checks every source shares, around a bare fetcher: argument and end-of-source validation
  * before any I/O, zero-length reads answered without I/O, `bytesRead` accounting, and refusing
- * reads after `close`. The memory source is this guard and nothing else, so it lives here.
+ * reads after `close`. The memory source is this guard and nothing else, so it lives here. With
+ * `fillsBuffers`, the fetcher honours its `out` argument and the source offers `readInto`.
  */
-export function guardedSource(size: number, fetchRange: RangeFetcher, release?: () => Promise<void>): ByteSource {
+export function guardedSource(size: number, fetchRange: RangeFetcher, release?: () => Promise<void>, fillsBuffers = false): ByteSource {
   let bytesRead = 0;
   let closed = false;
   const count = (bytes: number): void => {
     bytesRead += bytes;
+  };
+  const guardedRead = async (offset: number, length: number, out: Uint8Array | undefined): Promise<Uint8Array> => {
+    if (closed) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset });
+    checkRange(size, offset, length);
+    if (length === 0) return new Uint8Array(0);
+    const bytes = await fetchRange(offset, length, count, out);
+    if (bytes.length !== length) {
+      throw new ParquetryError('TRUNCATED', `asked for ${length} bytes, got ${bytes.length}`, { offset: offset + bytes.length });
+    }
+    return bytes;
   };
   return {
     size,
     get bytesRead() {
       return bytesRead;
     },
-    async read(offset: number, length: number): Promise<Uint8Array> {
-      if (closed) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset });
-      checkRange(size, offset, length);
-      if (length === 0) return new Uint8Array(0);
-      const bytes = await fetchRange(offset, length, count);
-      if (bytes.length !== length) {
-        throw new ParquetryError('TRUNCATED', `asked for ${length} bytes, got ${bytes.length}`, { offset: offset + bytes.length });
-      }
-      return bytes;
+    read(offset: number, length: number): Promise<Uint8Array> {
+      return guardedRead(offset, length, undefined);
     },
+    ...(fillsBuffers
+      ? {
+          readInto(offset: number, length: number, out: Uint8Array): Promise<Uint8Array> {
+            if (!(out instanceof Uint8Array) || out.length < length) {
+              return Promise.reject(new ParquetryError('INVALID_ARGUMENT', `readInto needs a Uint8Array of at least ${length} bytes`, { offset }));
+            }
+            return guardedRead(offset, length, out.subarray(0, length));
+          },
+        }
+      : {}),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

@@ -1,0 +1,19 @@
+// One buffer that the compressed column chunks of a row group are read into, reused row group
+// after row group by a whole-file read: a file's compressed bytes are otherwise the largest
+// allocation a read makes (as much as the file), all of it garbage once the row group is decoded.
+// Only compressed chunks use it: nothing decoded from them views their bytes, except the values of
+// a v2 page stored uncompressed, which the page decoder copies (see PageDecoder's `reusedChunk`).
+
+/** Row groups whose chunks take more than this are read into buffers of their own. */
+const MAX_REUSED = 256 << 20;
+
+export class ChunkBuffer {
+  private buffer = new Uint8Array(0);
+
+  /** The first `length` bytes of the buffer (grown when needed); valid until the next call. */
+  take(length: number): Uint8Array {
+    if (length > MAX_REUSED) return new Uint8Array(length);
+    if (this.buffer.length < length) this.buffer = new Uint8Array(length);
+    return this.buffer.subarray(0, length);
+  }
+}

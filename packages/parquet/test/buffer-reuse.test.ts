@@ -1,0 +1,91 @@
+// Buffers reused while reading: data pages whose values are copies decompress into one shared
+// scratch buffer, and a whole-file read puts every row group's compressed chunks in one buffer.
+// Nothing a batch holds may view either: values that would (PLAIN byte arrays with one non-empty
+// value, v2 values stored uncompressed) are copied first.
+import { Field, Float64, Int64, List, Table, Utf8, vectorFromArray, type RecordBatch } from 'apache-arrow';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { encodeStruct, PageHeader, type ColumnMetaData, type SchemaElement } from '@parquetry/thrift';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSchema, encodeParquet, fileSource, memorySource, openParquet, readArrow, readTable } from '../src/index.js';
+import { PageDecoder } from '../src/read/page-decoder.js';
+
+test('a page with one non-empty string survives the pages decompressed after it', async () => {
+  // Pages of 4 rows: the first holds one non-empty value (a view of its page), the rest long ones.
+  const strings = ['', 'only-one-non-empty-value', '', '', ...Array.from({ length: 40 }, (_, i) => `value-${i}-`.repeat(20))];
+  for (const encoding of ['PLAIN', 'DELTA_LENGTH_BYTE_ARRAY', 'DELTA_BYTE_ARRAY'] as const) {
+    for (const pageVersion of [1, 2] as const) {
+      const table = new Table({ s: vectorFromArray(strings, new Utf8()), d: vectorFromArray(strings.map((_, i) => `k${i % 3}`), new Utf8()) });
+      const bytes = encodeParquet(table, { pageRows: 4, pageVersion, compression: 'SNAPPY', encodings: { s: encoding } });
+      const back = await readTable(await openParquet(memorySource(bytes)));
+      assert.equal(back.getChild('s')!.toArray(), strings, `${encoding} v${pageVersion}`);
+      assert.equal(back.getChild('d')!.toArray(), strings.map((_, i) => `k${i % 3}`), `dictionary column, ${encoding} v${pageVersion}`);
+    }
+  }
+});
+
+test('v2 values stored uncompressed in a compressed chunk are copied when the chunk buffer is reused', () => {
+  // BYTE_ARRAY values of which one is non-empty: PLAIN decoding views them in the page's bytes.
+  const leaf = buildSchema([{ name: 'schema', num_children: 1 }, { name: 'x', repetition_type: 0, type: 6 }] as SchemaElement[]).leaves[0];
+  const body = Uint8Array.of(0, 0, 0, 0, 5, 0, 0, 0, 104, 101, 108, 108, 111, 0, 0, 0, 0); // "", "hello", ""
+  const header = encodeStruct(PageHeader, {
+    type: 3, // DATA_PAGE_V2
+    uncompressed_page_size: body.length,
+    compressed_page_size: body.length,
+    data_page_header_v2: { num_values: 3, num_nulls: 0, num_rows: 3, encoding: 0, definition_levels_byte_length: 0, repetition_levels_byte_length: 0, is_compressed: false },
+  });
+  const chunk = new Uint8Array(header.length + body.length);
+  chunk.set(header);
+  chunk.set(body, header.length);
+  const meta = { type: 6, encodings: [0], path_in_schema: ['x'], codec: 1, num_values: 3, total_uncompressed_size: chunk.length, total_compressed_size: chunk.length, data_page_offset: 0 } as ColumnMetaData;
+  const page = new PageDecoder(chunk, 0, meta, leaf, {}, true).next()!;
+  chunk.fill(0); // the next row group read into the same buffer
+  const { offsets, bytes } = page.values as { offsets: Int32Array; bytes: Uint8Array };
+  assert.equal(Array.from(offsets), [0, 0, 5, 5]);
+  assert.equal(new TextDecoder().decode(bytes.subarray(offsets[1], offsets[2])), 'hello');
+});
+
+test('batches of earlier row groups are intact after the whole file is read (file source, every codec)', async () => {
+  const rows = 600;
+  const ids = Array.from({ length: rows }, (_, i) => (i % 9 === 0 ? null : BigInt(i) * 7919n));
+  const xs = Array.from({ length: rows }, (_, i) => Math.sin(i));
+  // The first row group is the largest, so every later one is read into the buffer it was read into.
+  const names = Array.from({ length: rows }, (_, i) => (i % 5 === 0 ? `n${i % 3}` : `name-${i}-${'z'.repeat(i < 100 ? 60 : i % 17)}`));
+  const lists = Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? [] : [i, i / 2]));
+  const table = new Table({
+    id: vectorFromArray(ids, new Int64()),
+    x: vectorFromArray(xs, new Float64()),
+    name: vectorFromArray(names, new Utf8()),
+    l: vectorFromArray(lists, new List(new Field('element', new Float64(), true))),
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'parquetry-reuse-'));
+  try {
+    for (const compression of ['SNAPPY', 'GZIP', 'LZ4_RAW', 'UNCOMPRESSED'] as const) {
+      for (const pageVersion of [1, 2] as const) {
+        const path = join(dir, `${compression}-${pageVersion}.parquet`);
+        writeFileSync(path, encodeParquet(table, { rowGroupSize: 100, pageRows: 40, pageVersion, compression }));
+        const source = await fileSource(path);
+        const batches: RecordBatch[] = [];
+        for await (const batch of readArrow(await openParquet(source))) batches.push(batch);
+        await source.close();
+        let row = 0;
+        for (const batch of batches) {
+          for (let i = 0; i < batch.numRows; i++, row++) {
+            const what = `${compression} v${pageVersion} row ${row}`;
+            assert.is(batch.getChild('id')!.get(i), ids[row], what);
+            assert.is(batch.getChild('x')!.get(i), xs[row], what);
+            assert.is(batch.getChild('name')!.get(i), names[row], what);
+            assert.equal(Array.from(batch.getChild('l')!.get(i)!.toArray() as Float64Array), lists[row], what);
+          }
+        }
+        assert.is(row, rows);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
