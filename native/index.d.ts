@@ -74,6 +74,10 @@ export interface NativeBinding {
   valueRange(kind: string, values: Uint8Array, out: Float64Array): boolean;
   /** Min and max of 64-bit integers (signed or unsigned order) into `out`; false when there are none. */
   valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
+  /** How many levels equal `max`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
+  levelsCountAtMax(levels: Int32Array, max: number, what: string): number;
+  /** Spreads `values` (`words` 32-bit words each, one per level at `max`) over one slot per level into `out` (zero below `max`) and fills `bitmap`; returns the values placed. */
+  scatterByLevels(levels: Int32Array, max: number, values: Int32Array, words: number, out: Int32Array, bitmap: Uint8Array): number;
   /** The dictionary encoder's hash-table loop over 4-byte values, on its own buffers; `state` is [count, plainBytes, limit, stop]. Returns the first value not done. */
   dictionaryAdd32(values: Int32Array, from: number, slots: Int32Array, hashes: Int32Array, words: Int32Array, out: Int32Array, at: number, state: Float64Array): number;
   /** As dictionaryAdd32 for 8-byte values given as (low, high) word pairs. */

@@ -14,6 +14,7 @@ pub mod distinct;
 mod bitpack_avx2;
 mod bitpack_scalar;
 pub mod error;
+pub mod levels;
 pub mod plain;
 pub mod rle_hybrid_decode;
 pub mod rle_hybrid_encode;

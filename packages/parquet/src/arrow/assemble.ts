@@ -21,7 +21,12 @@ export interface LeafShape {
   nodes: Map<SchemaNode, NodeShape>;
   /** Slots of the leaf's values, and which hold one (undefined: all do). */
   length: number;
-  present: Uint8Array | undefined;
+  readonly present: Uint8Array | undefined;
+  /**
+   * A leaf without repetition that has nulls: its definition levels, one per slot (a value where
+   * a level is `max`), from which values can be spread without building `present` first.
+   */
+  definition?: { levels: Int32Array; max: number };
 }
 
 /** A leaf with no repeated ancestor: one slot per row, so the shapes come straight from the levels. */
@@ -38,15 +43,24 @@ function assembleFlat(chunk: ColumnChunkData, numRows: number): LeafShape {
     return out;
   };
   // Chunks of optional columns without a null come without definition levels (chunkLevels): no
-  // validity at all, values used in place.
-  const present = def ? atLeast(leaf.definitionLevel) : undefined;
+  // validity at all, values used in place. Enclosing optional groups get their validity here; the
+  // leaf's own presence is built only if asked for (values spread from the levels need none).
   const nodes = new Map<SchemaNode, NodeShape>();
   for (const node of leaf.ancestors) {
     const shape: NodeShape = { length: numSlots };
-    if (node.repetition === 'OPTIONAL' && def) shape.valid = node.definitionLevel === leaf.definitionLevel ? present : atLeast(node.definitionLevel);
+    if (node.repetition === 'OPTIONAL' && def && node !== leaf) shape.valid = atLeast(node.definitionLevel);
     nodes.set(node, shape);
   }
-  return { nodes, length: numSlots, present };
+  let present: Uint8Array | undefined | null = null;
+  return {
+    nodes,
+    length: numSlots,
+    get present() {
+      if (present === null) present = def ? atLeast(leaf.definitionLevel) : undefined;
+      return present;
+    },
+    definition: def ? { levels: def, max: leaf.definitionLevel } : undefined,
+  };
 }
 
 export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape {

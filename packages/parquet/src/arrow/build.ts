@@ -40,7 +40,7 @@ export function buildData(plan: Plan, columns: RowGroupColumns, options: LeafDat
       const shape = columns.shapes.get(plan.node);
       const chunk = columns.chunks.get(plan.node);
       if (!shape || !chunk) throw new ParquetryError('INVALID_ARGUMENT', `column ${plan.node.path.join('.')} was not read`);
-      return leafData(plan.leafType, plan.node.typeLength, chunk.values, shape.present, shape.length, options);
+      return leafData(plan.leafType, plan.node.typeLength, chunk.values, shape, options);
     }
     case 'struct': {
       const shape = shapeOf(plan.node, columns);

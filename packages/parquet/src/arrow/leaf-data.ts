@@ -1,7 +1,7 @@
 // A leaf's values as Arrow Data: the values of the present slots scattered into an array of every
 // slot, with a validity bitmap when some are missing. Without missing slots, fixed-width values
 // are used in place.
-import { ParquetryError, type ByteArrays } from '@parquetry/core';
+import { nativeBinding, ParquetryError, useNative, type ByteArrays } from '@parquetry/core';
 import type { PlainValues } from '@parquetry/plain';
 import { makeData, type Data, type DataType, type Decimal } from 'apache-arrow';
 import { decimalsFromByteArrays, decimalsFromFixed, decimalsFromInts } from './decimal.js';
@@ -107,7 +107,55 @@ export interface LeafDataOptions {
   int96Unit: Int96Unit;
 }
 
-export function leafData(leaf: LeafType, typeLength: number | undefined, values: PlainValues, present: Uint8Array | undefined, length: number, options: LeafDataOptions): Data {
+/** Kinds whose values are one 4- or 8-byte element per slot: spread straight from definition levels. */
+const BY_LEVELS = new Set(['int32', 'int64', 'float32', 'float64', 'uint64']);
+
+/**
+ * Values of 4 or 8 bytes spread over one slot per definition level (zero where the level is below
+ * `max`) with the validity bitmap, in one pass: the native kernel where it is in force.
+ */
+function spreadByLevels(values: Int32Array | BigInt64Array | Float32Array | Float64Array, levels: Int32Array, max: number): { words: Int32Array; bitmap: Uint8Array; nullCount: number } {
+  const length = levels.length;
+  const words = values.BYTES_PER_ELEMENT >> 2;
+  const src = new Int32Array(values.buffer, values.byteOffset, values.length * words);
+  const out = new Int32Array(length * words);
+  const bitmap = new Uint8Array((length + 7) >> 3);
+  const native = useNative(length) ? nativeBinding() : null;
+  let placed = 0;
+  if (native) placed = native.scatterByLevels(levels, max, src, words, out, bitmap);
+  else {
+    for (let i = 0; i < length; i++) {
+      if (levels[i] !== max) continue;
+      if (words === 1) out[i] = src[placed];
+      else {
+        out[2 * i] = src[2 * placed];
+        out[2 * i + 1] = src[2 * placed + 1];
+      }
+      placed++;
+      bitmap[i >> 3] |= 1 << (i & 7);
+    }
+    if (placed * words > src.length) throw new ParquetryError('CORRUPT', `${placed} slots hold a value but ${values.length} values were decoded`);
+  }
+  return { words: out, bitmap, nullCount: length - placed };
+}
+
+/** What a leaf's shape says about its slots (see LeafShape). */
+export interface LeafSlots {
+  length: number;
+  readonly present: Uint8Array | undefined;
+  definition?: { levels: Int32Array; max: number };
+}
+
+export function leafData(leaf: LeafType, typeLength: number | undefined, values: PlainValues, slots: LeafSlots, options: LeafDataOptions): Data {
+  const { length, definition } = slots;
+  if (definition && BY_LEVELS.has(leaf.kind) && definition.levels.length === length) {
+    const fixed = values as Int32Array | BigInt64Array | Float32Array | Float64Array;
+    const { words, bitmap, nullCount } = spreadByLevels(fixed, definition.levels, definition.max);
+    const Ctor = leaf.kind === 'uint64' ? BigUint64Array : (fixed.constructor as new (buffer: ArrayBuffer) => ArrayBufferView);
+    const data = nullCount === 0 ? (leaf.kind === 'uint64' ? new BigUint64Array(fixed.buffer, fixed.byteOffset, fixed.length) : fixed) : new Ctor(words.buffer as ArrayBuffer);
+    return makeData({ type: leaf.type as DataType, length, nullCount, nullBitmap: nullCount === 0 ? undefined : bitmap, data } as never) as Data;
+  }
+  const present = slots.present;
   const fused = present !== undefined && SCATTERED.has(leaf.kind);
   const validity: Validity = fused ? { bitmap: new Uint8Array((length + 7) >> 3), nullCount: 0 } : present ? packValidity(present) : { bitmap: undefined, nullCount: 0 };
   const common = { type: leaf.type as DataType, length, nullCount: validity.nullCount, nullBitmap: validity.bitmap };

@@ -1,6 +1,6 @@
 // Definition and repetition levels: RLE/bit-packed hybrid (length-prefixed in data page v1, bare
 // in v2 where the header gives the length) or the deprecated BIT_PACKED encoding (v1 only).
-import { ParquetryError } from '@parquetry/core';
+import { nativeBinding, ParquetryError, useNative } from '@parquetry/core';
 import { decodeBitPacked, decodeRleHybrid, decodeRleHybridLengthPrefixed } from '@parquetry/rle';
 
 /** Bits needed for levels up to `max`. */
@@ -72,6 +72,8 @@ function runsAllAt(bytes: Uint8Array, width: number, count: number, value: numbe
 
 /** Checks every level is at most `max` (a corrupt stream can hold larger ones) and counts those equal to it. */
 export function countAtMax(levels: Int32Array, max: number, what: string): number {
+  const native = useNative(levels.length) ? nativeBinding() : null;
+  if (native) return native.levelsCountAtMax(levels, max, what);
   let n = 0;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i];
