@@ -13,7 +13,9 @@ export class ChunkBuffer {
   /** The first `length` bytes of the buffer (grown when needed); valid until the next call. */
   take(length: number): Uint8Array {
     if (length > MAX_REUSED) return new Uint8Array(length);
-    if (this.buffer.length < length) this.buffer = new Uint8Array(length);
+    // Grown with room to spare: row groups of one file differ a little in size, and growing to
+    // each larger one exactly would allocate again and again.
+    if (this.buffer.length < length) this.buffer = new Uint8Array(Math.min(MAX_REUSED, Math.max(length, Math.ceil(this.buffer.length * 1.5))));
     return this.buffer.subarray(0, length);
   }
 }
