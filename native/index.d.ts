@@ -76,6 +76,10 @@ export interface NativeBinding {
   valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
   /** How many levels equal `max`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
   levelsCountAtMax(levels: Int32Array, max: number, what: string): number;
+  /** A dictionary-encoded page of 4-byte values in one call: the bit-width byte, the indices, the gather into `out` (the page's value count). */
+  decodeDictionaryPage32(bytes: Uint8Array, dictionary: Int32Array, out: Int32Array): void;
+  /** As decodeDictionaryPage32 for 8-byte values viewed as a Float64Array. */
+  decodeDictionaryPage64(bytes: Uint8Array, dictionary: Float64Array, out: Float64Array): void;
   /** Spreads `values` (`words` 32-bit words each, one per level at `max`) over one slot per level into `out` (zero below `max`) and fills `bitmap`; returns the values placed. */
   scatterByLevels(levels: Int32Array, max: number, values: Int32Array, words: number, out: Int32Array, bitmap: Uint8Array): number;
   /** The dictionary encoder's hash-table loop over 4-byte values, on its own buffers; `state` is [count, plainBytes, limit, stop]. Returns the first value not done. */

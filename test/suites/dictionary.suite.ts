@@ -5,6 +5,7 @@ import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/c
 import {
   decodeDictionaryIndices,
   decodeDictionaryPage,
+  decodeDictionaryValues,
   DictionaryEncoder,
   DictionaryIndicesDecoder,
   encodeDictionaryIndices,
@@ -346,6 +347,30 @@ roundTrips('FIXED_LEN_BYTE_ARRAY of every awkward width, aligned or not', () => 
   }
 });
 
+/** Values as text to compare: the bytes of fixed-width values, offsets and bytes of byte arrays. */
+function hexOf(values: Values): string {
+  if ('offsets' in values) return `${Array.from(values.offsets).join(',')} | ${hex(values.bytes.subarray(values.offsets[0], values.offsets[values.offsets.length - 1]))}`;
+  return hex(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+roundTrips('decodeDictionaryValues equals decoding the indices then gathering, every type, NaN payloads kept', () => {
+  for (const column of COLUMNS) {
+    for (const n of [0, 1, 9, 4097]) {
+      const next = rng(n * 13 + column.width);
+      const dict = column.type === 'BYTE_ARRAY' ? byteArrayValues(40, 'special', next) : fixedValues(column, 40, 'special', next);
+      const indices = Int32Array.from({ length: n }, () => Math.floor(next() * 40));
+      const page = encodeDictionaryIndices(indices, 40);
+      const want = gatherDictionary(dict as never, indices, column.type, column.typeLength);
+      const got = decodeDictionaryValues(page, n, dict as never, column.type, column.typeLength);
+      assert.is(hexOf(got), hexOf(want), `${column.type} x ${n}`);
+    }
+  }
+  // an 8-byte dictionary whose values are NaN bit patterns (a DOUBLE NaN with payload, INT64 -1)
+  const nan = new Float64Array(new Int32Array([1, 0x7ff00001, -1, -1]).buffer);
+  const got = decodeDictionaryValues(encodeDictionaryIndices(ints(1, 0, 1), 2), 3, nan, 'DOUBLE') as Float64Array;
+  assert.equal(Array.from(new Int32Array(got.buffer, got.byteOffset, 6)), [-1, -1, 1, 0x7ff00001, -1, -1]);
+});
+
 roundTrips('the fixed-width and byte-array gathers on their own', () => {
   const dict = bytes(0xee, 1, 2, 3, 4, 5, 6).subarray(1); // two 3-byte values from an odd offset
   const out = new Uint8Array(9);
@@ -499,6 +524,19 @@ bad('an index outside the dictionary: CORRUPT naming it and its position', () =>
   // indices decoded at width 32 can exceed any dictionary: 20 repeats of 0xffffffff
   const huge = decodeDictionaryIndices(bytes(0x20, 0x28, 0xff, 0xff, 0xff, 0xff), 20);
   throwsParquetry(() => gatherDictionary(dict, huge, 'INT32'), 'CORRUPT', 'index 4294967295');
+});
+
+bad('decodeDictionaryValues: bad indices, widths and counts as decodeDictionaryIndices and the gather report them', () => {
+  const dict = Int32Array.of(5, 6);
+  for (const type of ['INT32', 'DOUBLE'] as const) {
+    const d = type === 'INT32' ? dict : Float64Array.of(1.5, 2.5);
+    const error = throwsParquetry(() => decodeDictionaryValues(encodeDictionaryIndices(ints(0, 1, 1, 2, 0), 3), 5, d as never, type), 'CORRUPT', `${type} index 2`);
+    assert.match(error.detail, /index 2 at position 3/);
+    throwsParquetry(() => decodeDictionaryValues(bytes(40, 0x02, 0x00), 1, d as never, type), 'CORRUPT', `${type} width 40`);
+    throwsParquetry(() => decodeDictionaryValues(bytes(0x01, 0x10, 0x00), 9, d as never, type), 'TRUNCATED', `${type} count past the runs`);
+    throwsParquetry(() => decodeDictionaryValues(bytes(0x01, 0x10, 0x00), 2 ** 31 - 1, d as never, type), 'TRUNCATED', `${type} huge count`);
+    throwsParquetry(() => decodeDictionaryValues(new Uint8Array(0), 1, d as never, type), 'TRUNCATED', `${type} no bit-width byte`);
+  }
 });
 
 bad('bit widths over 32 are CORRUPT', () => {

@@ -49,6 +49,10 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
   return (useNative(count) ? native : ts).decodeDictionaryIndices(bytes, count, out);
 }
 
+export function decodeDictionaryValues<T extends PhysicalType>(bytes: Uint8Array, count: number, dictionary: PlainValuesOf<T>, type: T, typeLength?: number): PlainValuesOf<T> {
+  return (useNative(count) ? native : ts).decodeDictionaryValues(bytes, count, dictionary, type, typeLength);
+}
+
 /** The encoder with the addon's hash-table loops when the native backend is in force. */
 export class DictionaryEncoder<T extends PhysicalType = PhysicalType> extends ts.DictionaryEncoder<T> {
   constructor(type: T, options: ts.DictionaryEncoderOptions = {}) {

@@ -3,8 +3,10 @@
 // indices decoder is the TypeScript one on either backend.
 import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type NativeBinding, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
+import { RleHybridDecoder } from '@parquetry/rle/ts';
 import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
+import { checkCount } from './ts/check.js';
 import { decodeDictionaryIndices as decodeDictionaryIndicesTs } from './ts/indices-decode.js';
 import * as ts from './ts/index.js';
 
@@ -47,6 +49,43 @@ export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: 
   } catch (error) {
     throw rebaseErrorOffset(error, 1); // offsets within the runs, after the bit-width byte
   }
+}
+
+/**
+ * A dictionary-encoded data page's values. Pages of 4- and 8-byte values decode and gather in one
+ * call to the addon (the indices never become a JS array); others decode, then gather, natively.
+ */
+export function decodeDictionaryValues<T extends PhysicalType>(bytes: Uint8Array, count: number, dictionary: PlainValuesOf<T>, type: T, typeLength?: number): PlainValuesOf<T> {
+  const words = fusedWords(type, dictionary);
+  if (words === 0 || count === 0 || bytes.length === 0) return gatherDictionary(dictionary, decodeDictionaryIndices(bytes, count), type, typeLength);
+  checkCount(count);
+  const bitWidth = bytes[0];
+  if (bitWidth > 32) throw new ParquetryError('CORRUPT', `dictionary index bit width ${bitWidth} is over 32`, { offset: 0 });
+  // A count no input this short could hold is refused before it is allocated for.
+  if (count > bytes.length * 8 + 64) {
+    try {
+      new RleHybridDecoder(bytes.subarray(1), bitWidth, count).skip(count);
+    } catch (error) {
+      throw rebaseErrorOffset(error, 1);
+    }
+  }
+  const binding = requireNativeBinding();
+  const dict = dictionary as Int32Array | Float32Array | BigInt64Array | Float64Array;
+  if (words === 1) {
+    const out = new Int32Array(count);
+    binding.decodeDictionaryPage32(bytes, new Int32Array(dict.buffer, dict.byteOffset, dict.length), out);
+    return (type === 'FLOAT' ? new Float32Array(out.buffer) : out) as PlainValuesOf<T>;
+  }
+  const out = new Float64Array(count);
+  binding.decodeDictionaryPage64(bytes, new Float64Array(dict.buffer, dict.byteOffset, dict.length), out);
+  return (type === 'INT64' ? new BigInt64Array(out.buffer) : out) as PlainValuesOf<T>;
+}
+
+/** 1 or 2 for a dictionary of 4- or 8-byte values in its own typed array; 0 for the rest. */
+function fusedWords(type: PhysicalType, dictionary: unknown): number {
+  if ((type === 'INT32' && dictionary instanceof Int32Array) || (type === 'FLOAT' && dictionary instanceof Float32Array)) return 1;
+  if ((type === 'INT64' && dictionary instanceof BigInt64Array) || (type === 'DOUBLE' && dictionary instanceof Float64Array)) return 2;
+  return 0;
 }
 
 /** Encoder options with the addon's hash-table loops and index encoder, unless the caller chose its own. */

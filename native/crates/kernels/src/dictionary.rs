@@ -180,3 +180,26 @@ pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i3
     gather_byte_array_bytes(dict_offsets, dict_bytes, indices, &mut out)?;
     Ok(out)
 }
+
+/// A dictionary-encoded data page's values in one call: the bit-width byte, the RLE/bit-packed
+/// hybrid indices (into a buffer of this call's own, not one the host allocates and collects),
+/// then the gather from `dict` into `out` (one value per index, the page's value count). Errors
+/// name offsets in `bytes` and index positions in the page; values before a bad index may already
+/// be written.
+pub fn decode_gather<T: Copy>(bytes: &[u8], dict: &[T], out: &mut [T]) -> Result<()> {
+    if out.is_empty() {
+        return Ok(());
+    }
+    let Some((&bit_width, runs)) = bytes.split_first() else {
+        return Err(KernelError::truncated(0, "dictionary indices without their bit-width byte"));
+    };
+    if bit_width > 32 {
+        return Err(KernelError::corrupt(0, format!("dictionary index bit width {bit_width} is over 32")));
+    }
+    let mut indices = vec![0u32; out.len()];
+    // Offsets within the runs, after the bit-width byte.
+    crate::decode_rle_hybrid(runs, u32::from(bit_width), &mut indices).map_err(|e| KernelError { offset: e.offset.map(|o| o + 1), ..e })?;
+    // SAFETY: u32 and i32 share layout; an index of 2^31 or more reads negative and is refused.
+    let indices: &[i32] = unsafe { std::slice::from_raw_parts(indices.as_ptr().cast::<i32>(), indices.len()) };
+    gather_checked_words(dict, indices, out)
+}

@@ -263,3 +263,30 @@ fn dictionary_gathers_name_the_first_bad_index_in_any_chunk() {
         assert!(e32.message.contains(&want), "{}", e32.message);
     }
 }
+
+#[test]
+fn dictionary_pages_decode_and_gather_in_one_call() {
+    use parquetry_kernels::dictionary::decode_gather;
+    // width 2: an RLE run of 3 x index 1 (header 3 << 1 = 6, value 1), then a bit-packed group of
+    // 8 (header 1 << 1 | 1 = 3): 0,1,2,3,0,1,2,3 packed 2 bits each
+    let page = [2u8, 6, 1, 3, 0b1110_0100, 0b1110_0100];
+    let dict = [10u32, 11, 12, 13];
+    let mut out = [0u32; 11];
+    decode_gather(&page, &dict, &mut out).unwrap();
+    assert_eq!(out, [11, 11, 11, 10, 11, 12, 13, 10, 11, 12, 13]);
+    let dict64 = [100u64, 101, 102, 103];
+    let mut out64 = [0u64; 4];
+    decode_gather(&page, &dict64, &mut out64).unwrap();
+    assert_eq!(out64, [101, 101, 101, 100]);
+    // index 3 outside a 3-value dictionary, at position 6
+    let e = decode_gather(&page, &dict[..3], &mut [0u32; 11]).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Corrupt);
+    assert!(e.message.contains("index 3 at position 6"), "{}", e.message);
+    // bit width over 32, no bit-width byte, runs shorter than the count (offsets after the width byte)
+    assert_eq!(decode_gather(&[33u8, 2, 0], &dict, &mut [0u32; 1]).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(decode_gather(&[], &dict, &mut [0u32; 1]).unwrap_err().code, ErrorCode::Truncated);
+    let e = decode_gather(&page, &dict, &mut [0u32; 12]).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Truncated);
+    assert!(e.offset.is_some_and(|o| o >= 1), "{:?}", e.offset);
+    decode_gather(&[], &dict, &mut [0u32; 0]).unwrap();
+}

@@ -57,3 +57,19 @@ pub fn gather_dictionary_byte_array_bytes(
     let out = unsafe { out.as_mut() };
     dictionary::gather_byte_array_bytes(&dictionary_offsets, &dictionary_bytes, &indices, out).map_err(to_js)
 }
+
+/// A dictionary-encoded page of 4-byte values: bit-width byte, indices, gather, in one call.
+#[napi]
+pub fn decode_dictionary_page_32(bytes: Uint8ArraySlice, dictionary: Int32ArraySlice, mut out: Int32ArraySlice) -> Result<()> {
+    dictionary::decode_gather(&bytes, as_u32_ref(&dictionary), as_u32(&mut out)).map_err(to_js)
+}
+
+/// As decode_dictionary_page_32 for 8-byte values (viewed as a Float64Array: only bits move).
+#[napi]
+pub fn decode_dictionary_page_64(bytes: Uint8ArraySlice, dictionary: Float64ArraySlice, mut out: Float64ArraySlice) -> Result<()> {
+    // SAFETY: f64 and u64 share layout; JS cannot run during this synchronous call.
+    let dict = unsafe { std::slice::from_raw_parts(dictionary.as_ptr().cast::<u64>(), dictionary.len()) };
+    let out = unsafe { out.as_mut() };
+    let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u64>(), out.len()) };
+    dictionary::decode_gather(&bytes, dict, out).map_err(to_js)
+}

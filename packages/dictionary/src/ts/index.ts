@@ -3,6 +3,7 @@
 // fallback in Node.
 export { decodeDictionaryPage } from './dictionary-page.js';
 export { decodeDictionaryIndices, DictionaryIndicesDecoder } from './indices-decode.js';
+export { decodeDictionaryValues } from './dictionary-page-values.js';
 export { encodeDictionaryIndices, dictionaryIndexBitWidth } from './indices-encode.js';
 export { gatherDictionary, gatherDictionaryWith, TS_GATHER_KERNELS, type FixedWidthValues, type GatherKernels } from './gather.js';
 export { gatherByteArrays, gatherFixedWidth, gatherWords32, gatherWords64 } from './gather-kernels.js';

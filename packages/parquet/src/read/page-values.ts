@@ -4,7 +4,7 @@
 import { ParquetryError, type ByteArrays, type PhysicalType } from '@parquetry/core';
 import { decodeByteStreamSplit } from '@parquetry/byte-stream-split';
 import { decodeDeltaBinaryPacked, decodeDeltaByteArray, decodeDeltaLengthByteArray } from '@parquetry/delta';
-import { decodeDictionaryIndices, gatherDictionary } from '@parquetry/dictionary';
+import { decodeDictionaryIndices, decodeDictionaryValues, gatherDictionary } from '@parquetry/dictionary';
 import { decodePlain, type PlainValues } from '@parquetry/plain';
 import { decodeRleHybridLengthPrefixed } from '@parquetry/rle';
 import { ENCODING } from '@parquetry/thrift';
@@ -82,8 +82,14 @@ export function decodePageValues(bytes: Uint8Array, encoding: number, count: num
     case 'RLE_DICTIONARY': {
       if (!ctx.dictionary) throw new ParquetryError('CORRUPT', `${name} page without a dictionary page`);
       if (count === 0) return decodePlain(type, new Uint8Array(0), 0, typeLength);
-      // Gathered when a batch takes them; the gather checks every index against the dictionary.
-      return { dictionary: ctx.dictionary, indices: decodeDictionaryIndices(bytes, count) };
+      // 4- and 8-byte values are decoded and gathered at once (natively in one call, no index
+      // array); others are gathered when a batch takes them, runs of pages joined before one
+      // gather. The gather checks every index against the dictionary.
+      const d = ctx.dictionary;
+      if (d instanceof Int32Array || d instanceof Float32Array || d instanceof BigInt64Array || d instanceof Float64Array) {
+        return decodeDictionaryValues(bytes, count, d, type, typeLength);
+      }
+      return { dictionary: d, indices: decodeDictionaryIndices(bytes, count) };
     }
     case 'RLE': {
       if (type !== 'BOOLEAN') throw new ParquetryError('CORRUPT', `RLE values in a ${type} column; only BOOLEAN values use it`);
