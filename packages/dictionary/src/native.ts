@@ -3,7 +3,7 @@
 // indices decoder is the TypeScript one on either backend.
 import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type NativeBinding, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
-import { RleHybridDecoder } from '@parquetry/rle/ts';
+import { checkCountJustified } from '@parquetry/rle/ts';
 import * as rleNative from '@parquetry/rle/native';
 import { gatherDictionaryWith, type FixedWidthValues, type GatherKernels } from './ts/gather.js';
 import { checkCount } from './ts/check.js';
@@ -38,16 +38,32 @@ export function gatherDictionary<T extends PhysicalType>(
   return gatherDictionaryWith(NATIVE_GATHER, dictionary, indices, type, typeLength, out) as PlainValuesOf<T>;
 }
 
+/**
+ * The bit width of a page's dictionary indices (its first byte), checked, with `count` checked
+ * against what the runs after it can hold before anything is allocated for it (as the RLE decoder
+ * checks). Offsets in errors are the page's.
+ */
+function indexBitWidth(bytes: Uint8Array, count: number): number {
+  const bitWidth = bytes[0];
+  if (bitWidth > 32) throw new ParquetryError('CORRUPT', `dictionary index bit width ${bitWidth} is over 32`, { offset: 0 });
+  try {
+    checkCountJustified(bytes.subarray(1), bitWidth, count);
+  } catch (error) {
+    throw rebaseErrorOffset(error, 1); // offsets within the runs, after the bit-width byte
+  }
+  return bitWidth;
+}
+
 /** The bit-width byte, then the RLE/bit-packing hybrid decoded by the native kernel. */
 export function decodeDictionaryIndices(bytes: Uint8Array, count: number, out?: Int32Array): Int32Array {
   // A page of no values may omit even the bit-width byte: the TypeScript path knows the edge cases.
   if (bytes.length === 0) return decodeDictionaryIndicesTs(bytes, count, out);
-  const bitWidth = bytes[0];
-  if (bitWidth > 32) throw new ParquetryError('CORRUPT', `dictionary index bit width ${bitWidth} is over 32`, { offset: 0 });
+  checkCount(count);
+  const bitWidth = indexBitWidth(bytes, count);
   try {
     return rleNative.decodeRleHybrid(bytes.subarray(1), bitWidth, count, out);
   } catch (error) {
-    throw rebaseErrorOffset(error, 1); // offsets within the runs, after the bit-width byte
+    throw rebaseErrorOffset(error, 1);
   }
 }
 
@@ -59,16 +75,7 @@ export function decodeDictionaryValues<T extends PhysicalType>(bytes: Uint8Array
   const words = fusedWords(type, dictionary);
   if (words === 0 || count === 0 || bytes.length === 0) return gatherDictionary(dictionary, decodeDictionaryIndices(bytes, count), type, typeLength);
   checkCount(count);
-  const bitWidth = bytes[0];
-  if (bitWidth > 32) throw new ParquetryError('CORRUPT', `dictionary index bit width ${bitWidth} is over 32`, { offset: 0 });
-  // A count no input this short could hold is refused before it is allocated for.
-  if (count > bytes.length * 8 + 64) {
-    try {
-      new RleHybridDecoder(bytes.subarray(1), bitWidth, count).skip(count);
-    } catch (error) {
-      throw rebaseErrorOffset(error, 1);
-    }
-  }
+  indexBitWidth(bytes, count);
   const binding = requireNativeBinding();
   const dict = dictionary as Int32Array | Float32Array | BigInt64Array | Float64Array;
   if (words === 1) {

@@ -81,9 +81,9 @@ export class PageDecoder {
     return undefined;
   }
 
-  /** The page's bytes decompressed: into the shared scratch when `scratch` allows it. */
+  /** The page's bytes decompressed: into `scratch` when given (scratchFor never gives one for UNCOMPRESSED). */
   private decompress(body: Uint8Array, size: number, scratch?: Uint8Array): Uint8Array {
-    return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize, out: this.codec.name === 'UNCOMPRESSED' ? undefined : scratch });
+    return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize, out: scratch });
   }
 
   /** Where a data page of `encoding` decompresses to `size` bytes: the scratch, or undefined (a buffer of its own). */

@@ -2,7 +2,7 @@
 import { decodeLengthPrefixedWith, type LengthPrefixedResult } from './length-prefixed.js';
 import { decodeRleHybrid } from './rle-hybrid-decode.js';
 
-export { decodeRleHybrid } from './rle-hybrid-decode.js';
+export { checkCountJustified, decodeRleHybrid } from './rle-hybrid-decode.js';
 export {
   encodeRleHybrid,
   encodeRleHybridInto,
