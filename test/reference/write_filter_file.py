@@ -3,7 +3,8 @@ small pages, every page indexed (write_page_index=True).
 
 Columns: id int64 0..9999 (sorted), x int32 random with ~10% nulls, s string sorted by id
 ("s00000".."s09999"), f double with some NaN, flag bool, tags list<string> (some null, some
-empty), and a struct st {a: int32, b: string}.
+empty), and a struct st {a: int32, b: string}. filter-fallback.parquet: id, x and s in one row group whose
+dictionaries pass their 4 KiB limit, so the pages after the first few are plain.
 Usage: write_filter_file.py OUT_DIR
        write_filter_file.py --check-index FILE   (prints how many chunks pyarrow sees page indexes for)
 """
@@ -50,6 +51,10 @@ def main(argv):
                        data_page_version=version, compression="snappy",
                        # v1 without dictionaries (many small pages), v2 with them (fewer pages).
                        use_dictionary=version == "2.0")
+    # Dictionaries that outgrow 4 KiB: the first pages are dictionary-encoded, the rest plain.
+    pq.write_table(table.select(["id", "x", "s"]), os.path.join(argv[1], "filter-fallback.parquet"), row_group_size=10_000,
+                   data_page_size=2048, write_batch_size=200, write_page_index=True, compression="snappy",
+                   use_dictionary=True, dictionary_pagesize_limit=4096)
     return 0
 
 

@@ -4,7 +4,7 @@
 // candidates, and the batch holds exactly the matching rows.
 import { ParquetryError } from '@parquetry/core';
 import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex } from '@parquetry/page-index';
-import type { ColumnMetaData } from '@parquetry/thrift';
+import { PAGE_TYPE, type ColumnMetaData } from '@parquetry/thrift';
 import { makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
 import { assembleLeaf } from '../arrow/assemble.js';
@@ -18,7 +18,7 @@ import { leavesOf, pathString, type LeafNode } from '../schema/parquet-schema.js
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import { locateChunk } from './column-chunk.js';
 import { ColumnCursor, type ColumnChunkData } from './column-cursor.js';
-import { PageDecoder, type ReadOptions } from './page-decoder.js';
+import { isDictionaryEncoding, PageDecoder, type ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
 import { selectRows, type PositionedPage } from './row-selection.js';
 
@@ -44,15 +44,17 @@ interface LeafChunk {
   pageIndex: ColumnPageIndex;
 }
 
-async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNode[], coalesce: CoalesceOptions | undefined): Promise<LeafChunk[]> {
+/** The offset indexes of `leaves`' chunks in row group `index`, and column indexes of those in `filtered` (the only ones pruning reads). */
+async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNode[], filtered: Set<LeafNode>, coalesce: CoalesceOptions | undefined): Promise<LeafChunk[]> {
   const rowGroup = file.metadata.row_groups[index];
   const chunks = leaves.map((leaf) => ({ leaf, ...locateChunk(file, index, leaf) }));
   const inFile = (offset: number | undefined, length: number | undefined) =>
     offset !== undefined && length !== undefined && length > 0 && offset >= 4 && offset + length <= file.source.size;
   const wanted: Array<{ offset: number; length: number }> = [];
-  for (const { chunk: column } of chunks) {
+  for (const { leaf, chunk: column } of chunks) {
     wanted.push(inFile(column.offset_index_offset, column.offset_index_length) ? { offset: column.offset_index_offset!, length: column.offset_index_length! } : { offset: 0, length: 0 });
-    wanted.push(inFile(column.column_index_offset, column.column_index_length) ? { offset: column.column_index_offset!, length: column.column_index_length! } : { offset: 0, length: 0 });
+    const columnIndex = filtered.has(leaf) && inFile(column.column_index_offset, column.column_index_length);
+    wanted.push(columnIndex ? { offset: column.column_index_offset!, length: column.column_index_length! } : { offset: 0, length: 0 });
   }
   const bytes = await readRanges(file.source, wanted, coalesce);
   return chunks.map(({ leaf, meta, start, length }, i) => {
@@ -87,15 +89,79 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
   if (selected.length === 0) return [];
   const firstPage = oi.page_locations[0].offset;
   // The dictionary page (and anything else) before the first data page.
-  const prefix = firstPage > start ? { offset: start, length: firstPage - start } : { offset: start, length: 0 };
-  const buffers = await readRanges(file.source, [prefix, ...selected.map(({ p }) => ({ offset: p.offset, length: p.compressed_page_size }))], options.coalesce);
+  const prefix = { offset: start, length: Math.max(0, firstPage - start) };
+  const pageRanges = selected.map(({ p }) => ({ offset: p.offset, length: p.compressed_page_size }));
   const decoder = new PageDecoder(new Uint8Array(0), start, meta, leaf, options);
-  for (let at = 0; at < buffers[0].length; ) at = decoder.pageAt(buffers[0], start, at).end;
+  const readPrefix = (bytes: Uint8Array) => {
+    for (let at = 0; at < bytes.length; ) at = decoder.pageAt(bytes, start, at).end;
+  };
+  let pageBytes: Uint8Array[];
+  if (prefix.length === 0 || dictionaryUse(meta) === 'all') {
+    const [head, ...rest] = await readRanges(file.source, [prefix, ...pageRanges], options.coalesce);
+    readPrefix(head);
+    pageBytes = rest;
+  } else {
+    // Writers fall back from dictionary to plain pages when the dictionary grows too large: pages
+    // after that need no dictionary page, which can be larger than the pages themselves.
+    pageBytes = await readRanges(file.source, pageRanges, options.coalesce);
+    if (pageBytes.some((bytes, k) => decoder.needsDictionary(bytes, selected[k].p.offset))) {
+      readPrefix((await readRanges(file.source, [prefix], options.coalesce))[0]);
+    }
+  }
   return selected.map(({ p, i }, k) => {
-    const { page } = decoder.pageAt(buffers[k + 1], p.offset);
+    const { page } = decoder.pageAt(pageBytes[k], p.offset);
     if (!page) throw new ParquetryError('CORRUPT', `offset index page ${i} is not a data page`, { offset: p.offset, columnPath: pathString(leaf) });
     return { page, firstRow: spans[i][0] };
   });
+}
+
+/**
+ * Whether the chunk's data pages are dictionary-encoded, from its encoding statistics: 'all' when
+ * every one is (or nothing says otherwise: the dictionary is fetched with the pages), else 'some'
+ * (each page's header says whether it needs the dictionary).
+ */
+function dictionaryUse(meta: ColumnMetaData): 'all' | 'some' {
+  const stats = meta.encoding_stats;
+  if (!stats) return 'all';
+  for (const s of stats) {
+    const dataPage = PAGE_TYPE[s.page_type] === 'DATA_PAGE' || PAGE_TYPE[s.page_type] === 'DATA_PAGE_V2';
+    if (dataPage && s.count > 0 && !isDictionaryEncoding(s.encoding)) return 'some';
+  }
+  return 'all';
+}
+
+/** Row-group rows [start, end) where `mask` (one byte per candidate row, in order) is 1: found with indexOf, not row by row. */
+function maskRuns(mask: Uint8Array, candidates: RowRanges): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let k = 0;
+  for (const [a, b] of candidates.ranges) {
+    const part = mask.subarray(k, k + (b - a));
+    k += b - a;
+    for (let i = part.indexOf(1); i !== -1; i = part.indexOf(1, i)) {
+      let j = part.indexOf(0, i);
+      if (j === -1) j = part.length;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === a + i) last[1] = a + j;
+      else runs.push([a + i, a + j]);
+      i = j;
+    }
+  }
+  return runs;
+}
+
+/** The same runs, from a test of each candidate (by its index among the candidates). */
+function testedRuns(test: (k: number) => boolean, candidates: RowRanges): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let k = 0;
+  for (const [a, b] of candidates.ranges) {
+    for (let row = a; row < b; row++, k++) {
+      if (!test(k)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === row) last[1] = row + 1;
+      else runs.push([row, row + 1]);
+    }
+  }
+  return runs;
 }
 
 export interface FilteredReadOptions extends ReadOptions {
@@ -111,7 +177,7 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   const predicateLeaves = names.map((n) => findLeaf(file, n));
   const projected = plans.flatMap((p) => leavesOf(p.node));
   const leaves = [...new Set([...predicateLeaves, ...projected])];
-  const chunks = await loadPageIndexes(file, index, leaves, options.coalesce);
+  const chunks = await loadPageIndexes(file, index, leaves, new Set(predicateLeaves), options.coalesce);
   const byLeaf = new Map(chunks.map((c) => [c.leaf, c]));
   const pageIndexes = new Map(names.map((n, i) => [n, byLeaf.get(predicateLeaves[i])!.pageIndex]));
   let candidates = candidateRows(predicate, rows, pageIndexes);
@@ -130,18 +196,9 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], pages.get(predicateLeaves[i])!, candidates)] as const));
   // The whole candidate set at once where the predicate's shape allows, else row by row.
   const mask = predicateMask(predicate, chunksByName, candidates.rowCount);
-  const test = mask ? (k: number) => mask[k] === 1 : compilePredicate(predicate, new Map(names.map((name, i) => [name, { leaf: predicateLeaves[i], value: rowValues(chunksByName.get(name)!) }] as const)));
-  // Runs of matching rows, extended row by row rather than one interval per row.
-  const matched: Array<[number, number]> = [];
-  let k = 0;
-  for (const [a, b] of candidates.ranges) {
-    for (let row = a; row < b; row++, k++) {
-      if (!test(k)) continue;
-      const last = matched[matched.length - 1];
-      if (last && last[1] === row) last[1] = row + 1;
-      else matched.push([row, row + 1]);
-    }
-  }
+  const matched = mask
+    ? maskRuns(mask, candidates)
+    : testedRuns(compilePredicate(predicate, new Map(names.map((name, i) => [name, { leaf: predicateLeaves[i], value: rowValues(chunksByName.get(name)!) }] as const))), candidates);
   const exact = RowRanges.of(matched);
   if (exact.isEmpty) return undefined;
   stats.rowsMatched += exact.rowCount;

@@ -5,7 +5,7 @@ import { compressionCodec } from '@parquetry/compression';
 import { crc32, DEFAULT_MAX_UNCOMPRESSED_SIZE, ParquetryError, rebaseErrorOffset, type CompressionCodec } from '@parquetry/core';
 import { decodeDictionaryPage } from '@parquetry/dictionary';
 import type { PlainValues } from '@parquetry/plain';
-import { decodeStruct, PAGE_TYPE, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
+import { decodeStruct, ENCODING, PAGE_TYPE, PageHeader, type ColumnMetaData } from '@parquetry/thrift';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { countAtMax, countRowStarts, readLevelsV1, readLevelsV2 } from './levels.js';
 import { decodePageValues, type PageValueContext, type PageValues } from './page-values.js';
@@ -29,6 +29,12 @@ export interface DecodedPage {
   valueCount: number;
   /** Repeated columns: how many rows start in this page (repetition level 0). */
   rowStarts?: number;
+}
+
+/** PLAIN_DICTIONARY or RLE_DICTIONARY: values that are indices into the dictionary page. */
+export function isDictionaryEncoding(encoding: number): boolean {
+  const name = ENCODING[encoding];
+  return name === 'PLAIN_DICTIONARY' || name === 'RLE_DICTIONARY';
 }
 
 export class PageDecoder {
@@ -99,6 +105,22 @@ export class PageDecoder {
   pageAt(bytes: Uint8Array, fileOffset: number, at = 0): { page: DecodedPage | undefined; end: number } {
     try {
       return this.readPage(bytes, at, Infinity);
+    } catch (error) {
+      const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
+      throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
+    }
+  }
+
+  /**
+   * Whether the data page at the start of `bytes` (at `fileOffset` in the file) is dictionary-encoded
+   * while no dictionary page has been read; only its header is decoded.
+   */
+  needsDictionary(bytes: Uint8Array, fileOffset: number): boolean {
+    if (this.ctx.dictionary) return false;
+    try {
+      const { value: header } = decodeStruct(PageHeader, bytes);
+      const encoding = header.data_page_header?.encoding ?? header.data_page_header_v2?.encoding;
+      return encoding !== undefined && isDictionaryEncoding(encoding);
     } catch (error) {
       const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
       throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
