@@ -15,6 +15,7 @@ mod match_kernels;
 mod output;
 pub mod snappy;
 mod snappy_compress;
+mod snappy_decompress;
 pub mod zstd;
 
 pub use output::{check_filled, check_room};

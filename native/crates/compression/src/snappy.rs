@@ -1,6 +1,7 @@
 //! SNAPPY: the raw block format (a varint length, then literals and copies), as Parquet uses it.
 
 use crate::output::{check_filled, check_room, corrupt, overflow};
+use crate::snappy_decompress;
 use parquetry_kernels::Result;
 
 const CODEC: &str = "SNAPPY";
@@ -11,17 +12,17 @@ pub fn max_compressed_len(n: usize) -> usize {
 
 /// The length the stream's preamble declares.
 pub fn uncompressed_len(input: &[u8]) -> Result<usize> {
-    snap::raw::decompress_len(input).map_err(|e| corrupt(CODEC, e))
+    Ok(snappy_decompress::preamble(input).map_err(|e| corrupt(CODEC, e))?.0)
 }
 
+/// Our own decoder (snappy_decompress.rs), into `out` of exactly the declared length.
 pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
-    let declared = uncompressed_len(input)?;
+    let (declared, start) = snappy_decompress::preamble(input).map_err(|e| corrupt(CODEC, e))?;
     if declared > out.len() {
         return Err(overflow(CODEC, out.len()));
     }
     check_filled(CODEC, declared, out.len())?;
-    let written = snap::raw::Decoder::new().decompress(input, out).map_err(|e| corrupt(CODEC, e))?;
-    check_filled(CODEC, written, out.len())
+    snappy_decompress::decompress_elements(input, start, out).map_err(|e| corrupt(CODEC, e))
 }
 
 /// Our own compressor (snappy_compress.rs): the same bytes as the TypeScript build writes.

@@ -1,6 +1,8 @@
 //! SNAPPY decoding against a simulation of the format: random streams of every element kind
 //! (literals with 0-4 length bytes, copies with 1-, 2- and 4-byte offsets, overlapping copies at
-//! every short offset) decode through our wrapper to what the elements say.
+//! every short offset) decode through our wrapper to what the elements say; streams the snap
+//! crate writes decode to its input; cut or damaged streams are errors, never a panic or a write
+//! past the output.
 
 use parquetry_compression::snappy;
 
@@ -92,4 +94,79 @@ fn a_copy_before_the_start_or_at_offset_zero_is_corrupt() {
     assert!(snappy::decompress_into(&early, &mut out).is_err());
     let zero = [8u8, 0x0c, b'a', b'b', b'c', b'd', (3 << 2) | 2, 0, 0];
     assert!(snappy::decompress_into(&zero, &mut out).is_err());
+}
+
+/// Page-like inputs: runs at every short period, long runs, counters, text, noise.
+fn page_like(rng: &mut Rng, size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(size);
+    while out.len() < size {
+        match rng.below(6) {
+            0 => {
+                let period = 1 + rng.below(20);
+                let pattern: Vec<u8> = (0..period).map(|_| rng.next() as u8).collect();
+                for i in 0..rng.below(600) {
+                    out.push(pattern[i % period]);
+                }
+            }
+            1 => out.extend(std::iter::repeat(0u8).take(rng.below(5000))),
+            2 => {
+                let mut v = rng.next() >> 16;
+                for _ in 0..rng.below(300) {
+                    v += rng.below(100) as u64;
+                    out.extend_from_slice(&v.to_le_bytes());
+                }
+            }
+            3 => out.extend(b"user_id,item_id,timestamp,label;".iter().cycle().take(rng.below(400))),
+            _ => out.extend((0..rng.below(200)).map(|_| rng.next() as u8)),
+        }
+    }
+    out.truncate(size);
+    out
+}
+
+#[test]
+fn streams_the_snap_crate_writes_decode_to_its_input() {
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for (round, size) in [0usize, 1, 15, 16, 17, 63, 64, 65, 100, 4096, 65535, 65536, 65537, 300_000, 1 << 20].into_iter().enumerate() {
+        for k in 0..4 {
+            let input = page_like(&mut rng, size);
+            let stream = snap::raw::Encoder::new().compress_vec(&input).unwrap();
+            let mut out = vec![0xeeu8; input.len()];
+            snappy::decompress_into(&stream, &mut out).unwrap_or_else(|e| panic!("size {size} #{k} (round {round}): {e}"));
+            assert!(out == input, "size {size} #{k}: output differs");
+            // Our compressor's streams too.
+            let mut ours = vec![0u8; snappy::max_compressed_len(input.len())];
+            let n = snappy::compress_into(&input, &mut ours).unwrap();
+            out.fill(0xee);
+            snappy::decompress_into(&ours[..n], &mut out).unwrap();
+            assert!(out == input, "size {size} #{k}: our stream decodes differently");
+        }
+    }
+}
+
+#[test]
+fn cut_or_damaged_streams_are_errors_or_exact_never_a_panic() {
+    let mut rng = Rng(0x2545f4914f6cdd1d ^ 77);
+    for round in 0..40 {
+        let size = 200 + rng.below(3000);
+        let input = page_like(&mut rng, size);
+        let stream = snap::raw::Encoder::new().compress_vec(&input).unwrap();
+        let mut out = vec![0u8; input.len()];
+        for cut in 0..stream.len() {
+            assert!(snappy::decompress_into(&stream[..cut], &mut out).is_err(), "round {round}: cut at {cut} decoded");
+        }
+        for _ in 0..200 {
+            let mut bad = stream.clone();
+            let at = rng.below(bad.len());
+            bad[at] ^= 1 << rng.below(8);
+            // A flipped bit may still make a valid stream of the same length: then it fills the output exactly.
+            let _ = snappy::decompress_into(&bad, &mut out);
+        }
+        // A declared length that differs from the output's is refused before anything is decoded.
+        let mut longer = vec![0u8; input.len() + 1];
+        assert!(snappy::decompress_into(&stream, &mut longer).is_err());
+        if !input.is_empty() {
+            assert!(snappy::decompress_into(&stream, &mut out[..input.len() - 1]).is_err());
+        }
+    }
 }
