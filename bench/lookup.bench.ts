@@ -30,6 +30,9 @@ const kinds: Kind[] = [
 const contenders: Array<Contender & { reader: LookupReader; env: Record<string, string> }> = [
   { key: 'native', title: 'parquetry native', reader: 'parquetry', env: { PARQUETRY_BACKEND: 'native' } },
   { key: 'ts', title: 'parquetry ts', reader: 'parquetry', env: { PARQUETRY_BACKEND: 'ts' } },
+  // The same reads through fileSource(path, { syncReads: true }): no thread-pool round trip per file call.
+  { key: 'native-sync', title: 'parquetry native syncReads', reader: 'parquetry', env: { PARQUETRY_BACKEND: 'native', LOOKUP_SYNC_READS: '1' } },
+  { key: 'ts-sync', title: 'parquetry ts syncReads', reader: 'parquetry', env: { PARQUETRY_BACKEND: 'ts', LOOKUP_SYNC_READS: '1' } },
   { key: 'hyparquet', title: 'hyparquet', reader: 'hyparquet', env: {} },
   { key: 'duckdb', title: 'duckdb', reader: 'duckdb', env: {} },
   { key: 'parquet-wasm', title: 'parquet-wasm', reader: 'parquet-wasm', env: {} },
@@ -72,6 +75,7 @@ printLookups(cells, contenders);
 
 console.log(`
 Readers: parquetry = openParquet(fileSource(path)) + readArrow(file, { filter: eq('id', k) | between('id', lo, hi) }), bytes = source.bytesRead;
+  syncReads: fileSource(path, { syncReads: true }) (open, read and close with synchronous calls; blocks the event loop while each runs);
 hyparquet 1.33.0 = parquetReadObjects({ file, filter: { id: { $eq } | { $gte, $lte } }, usePageIndex: true, useOffsetIndex: true, compressors }),
   bytes counted by wrapping asyncBufferFromFile's slice;
 duckdb (node-api) = SELECT * FROM read_parquet(path) WHERE id = k | id BETWEEN lo AND hi, one instance per process, default threads;

@@ -20,7 +20,7 @@ export async function parquetryLookup(): Promise<Lookup> {
   const { between, emptyReadStats, eq, fileSource, openParquet, readArrow } = await import('@parquetry/parquet');
   return {
     async run(path, lo, hi) {
-      const source = await fileSource(path);
+      const source = await fileSource(path, { syncReads: process.env.LOOKUP_SYNC_READS === '1' });
       try {
         const file = await openParquet(source);
         const filter = lo === hi ? eq('id', BigInt(lo)) : between('id', BigInt(lo), BigInt(hi));

@@ -8,6 +8,7 @@ import {
   blobSource,
   DEFAULT_GAP,
   fileSource,
+  type FileSourceOptions,
   httpSource,
   memorySource,
   planReads,
@@ -160,58 +161,69 @@ memory.run();
 let tempDir = '';
 let dataPath = '';
 
-sourceContract('file', async () => ({ source: await fileSource(dataPath), requests: () => 0 }), {
-  before: async () => {
-    tempDir = await mkdtemp(join(tmpdir(), 'parquetry-source-'));
-    dataPath = join(tempDir, 'data.bin');
-    await writeFile(dataPath, DATA);
-  },
-});
+// Both ways of reading a file: through Node's thread pool (the default) and with synchronous calls.
+for (const [label, options] of [['file', {}], ['file (syncReads)', { syncReads: true }]] as Array<[string, FileSourceOptions]>) {
+  const open = (path: string) => fileSource(path, options);
+  const last = options.syncReads === true;
 
-const file = suite('file source');
-file('a file that shrinks after opening is TRUNCATED where it now ends', async () => {
-  const path = join(tempDir, 'shrinks.bin');
-  await writeFile(path, DATA);
-  const source = await fileSource(path);
-  await truncate(path, 6000);
-  assertBytes(await source.read(5000, 1000), DATA.subarray(5000, 6000));
-  const error = await rejection(source.read(5500, 1000));
-  assert.is(error.code, 'TRUNCATED');
-  assert.is(error.offset, 6000);
-  assert.is(source.bytesRead, 1000 + 500); // the 500 bytes that were there were fetched
-  await source.close();
-});
-file('a missing path, a directory and an empty path are INVALID_ARGUMENT', async () => {
-  const missing = await rejection(fileSource(join(tempDir, 'missing.bin')));
-  assert.is(missing.code, 'INVALID_ARGUMENT');
-  assert.is((missing.cause as { code?: string }).code, 'ENOENT');
-  const dir = join(tempDir, 'folder');
-  await mkdir(dir);
-  assert.is((await rejection(fileSource(dir))).code, 'INVALID_ARGUMENT');
-  assert.is((await rejection(fileSource(''))).code, 'INVALID_ARGUMENT');
-});
-file('close releases the file descriptor', async () => {
-  if (!existsSync('/proc/self/fd')) return; // only observable where /proc is
-  const openFds = (): number => readdirSync('/proc/self/fd').length;
-  const before = openFds();
-  const source = await fileSource(dataPath);
-  assert.is(openFds(), before + 1);
-  await source.close();
-  assert.is(openFds(), before);
-});
-file('an empty file has size 0 and reads only zero bytes', async () => {
-  const path = join(tempDir, 'empty.bin');
-  await writeFile(path, new Uint8Array(0));
-  const source = await fileSource(path);
-  assert.is(source.size, 0);
-  assert.is((await source.read(0, 0)).length, 0);
-  assert.is((await rejection(source.read(0, 1))).code, 'TRUNCATED');
-  await source.close();
-});
-file.after(async () => {
-  await rm(tempDir, { recursive: true, force: true });
-});
-file.run();
+  sourceContract(label, async () => ({ source: await open(dataPath), requests: () => 0 }), {
+    before: async () => {
+      if (tempDir) return;
+      tempDir = await mkdtemp(join(tmpdir(), 'parquetry-source-'));
+      dataPath = join(tempDir, 'data.bin');
+      await writeFile(dataPath, DATA);
+    },
+  });
+
+  const file = suite(`${label} source`);
+  file('a file that shrinks after opening is TRUNCATED where it now ends', async () => {
+    const path = join(tempDir, `shrinks-${label}.bin`);
+    await writeFile(path, DATA);
+    const source = await open(path);
+    await truncate(path, 6000);
+    assertBytes(await source.read(5000, 1000), DATA.subarray(5000, 6000));
+    const error = await rejection(source.read(5500, 1000));
+    assert.is(error.code, 'TRUNCATED');
+    assert.is(error.offset, 6000);
+    assert.is(source.bytesRead, 1000 + 500); // the 500 bytes that were there were fetched
+    await source.close();
+  });
+  file('a missing path, a directory and an empty path are INVALID_ARGUMENT', async () => {
+    const missing = await rejection(open(join(tempDir, 'missing.bin')));
+    assert.is(missing.code, 'INVALID_ARGUMENT');
+    assert.is((missing.cause as { code?: string }).code, 'ENOENT');
+    const dir = join(tempDir, `folder-${label}`);
+    await mkdir(dir);
+    assert.is((await rejection(open(dir))).code, 'INVALID_ARGUMENT');
+    assert.is((await rejection(open(''))).code, 'INVALID_ARGUMENT');
+  });
+  file('close releases the file descriptor, also after a failed open', async () => {
+    if (!existsSync('/proc/self/fd')) return; // only observable where /proc is
+    const openFds = (): number => readdirSync('/proc/self/fd').length;
+    const before = openFds();
+    const source = await open(dataPath);
+    assert.is(openFds(), before + 1);
+    await source.close();
+    assert.is(openFds(), before);
+    await rejection(open(tempDir)); // a directory: opened, refused, closed
+    assert.is(openFds(), before);
+  });
+  file('an empty file has size 0 and reads only zero bytes', async () => {
+    const path = join(tempDir, `empty-${label}.bin`);
+    await writeFile(path, new Uint8Array(0));
+    const source = await open(path);
+    assert.is(source.size, 0);
+    assert.is((await source.read(0, 0)).length, 0);
+    assert.is((await rejection(source.read(0, 1))).code, 'TRUNCATED');
+    await source.close();
+  });
+  if (last) {
+    file.after(async () => {
+      await rm(tempDir, { recursive: true, force: true });
+    });
+  }
+  file.run();
+}
 
 // ---- blob ----
 
