@@ -3,7 +3,7 @@
 // projected column, aligned by row however its pages break), the predicate is evaluated on the
 // candidates, and the batch holds exactly the matching rows.
 import { ParquetryError } from '@parquetry/core';
-import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex } from '@parquetry/page-index';
+import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex, type PageLocation } from '@parquetry/page-index';
 import { PAGE_TYPE, type ColumnMetaData } from '@parquetry/thrift';
 import { makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
@@ -35,6 +35,9 @@ export function emptyReadStats(): ReadStats {
   return { rowGroupsSkipped: 0, rowGroupsRead: 0, pagesSkipped: 0, pagesRead: 0, rowsMatched: 0 };
 }
 
+
+/** Most bytes of other columns' pages fetched with the predicate's before its rows are known to match. */
+const PREFETCH_BYTES = 1 << 20;
 
 interface LeafChunk {
   leaf: LeafNode;
@@ -71,6 +74,31 @@ async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNod
   });
 }
 
+/** The rows each page of the offset index holds, and the pages holding rows of `ranges`. */
+function pagesOverlapping(oi: OffsetIndex, rows: number, ranges: RowRanges): { spans: Array<[number, number]>; selected: Array<{ p: PageLocation; i: number }> } {
+  const spans = pageRows(oi, rows);
+  const selected = oi.page_locations.map((p, i) => ({ p, i })).filter(({ i }) => ranges.overlaps(spans[i][0], spans[i][1]));
+  return { spans, selected };
+}
+
+/**
+ * Whether to fetch the pages of `chunks` holding the candidate rows with the predicate's own
+ * pages, saving a round trip to the source: when each chunk holds them all in one page (found by
+ * its offset index), of at most PREFETCH_BYTES together. Any match then needs exactly those pages;
+ * only when no candidate matches are they fetched for nothing.
+ */
+function prefetchable(chunks: LeafChunk[], rows: number, candidates: RowRanges): boolean {
+  let bytes = 0;
+  for (const { pageIndex } of chunks) {
+    const oi = pageIndex.offsetIndex;
+    if (!oi || oi.page_locations.length === 0) return false;
+    const { selected } = pagesOverlapping(oi, rows, candidates);
+    if (selected.length !== 1) return false;
+    bytes += selected[0].p.compressed_page_size;
+  }
+  return bytes <= PREFETCH_BYTES;
+}
+
 /** The pages of a chunk holding `ranges`, decoded and positioned by first row. */
 async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, ranges: RowRanges, options: ReadOptions & { coalesce?: CoalesceOptions }, stats: ReadStats): Promise<PositionedPage[]> {
   const { leaf, meta, start, length, pageIndex } = chunk;
@@ -82,8 +110,7 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
     stats.pagesRead++;
     return [{ page: { slots: data.numSlots, definitionLevels: data.definitionLevels, repetitionLevels: data.repetitionLevels, values: data.values, valueCount: -1 }, firstRow: 0 }];
   }
-  const spans = pageRows(oi, rows);
-  const selected = oi.page_locations.map((p, i) => ({ p, i })).filter(({ i }) => ranges.overlaps(spans[i][0], spans[i][1]));
+  const { spans, selected } = pagesOverlapping(oi, rows, ranges);
   stats.pagesSkipped += oi.page_locations.length - selected.length;
   stats.pagesRead += selected.length;
   if (selected.length === 0) return [];
@@ -192,7 +219,9 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
     const fetched = await Promise.all(missing.map((leaf) => pagesFor(file, byLeaf.get(leaf)!, rows, ranges, options, stats)));
     missing.forEach((leaf, i) => pages.set(leaf, fetched[i]));
   };
-  await fetch(predicateLeaves, candidates);
+  // A selective predicate's candidates lie in a few pages: then the projection's pages come in the same round trip.
+  const others = projected.filter((leaf) => !predicateLeaves.includes(leaf));
+  await fetch(prefetchable(others.map((leaf) => byLeaf.get(leaf)!), rows, candidates) ? leaves : predicateLeaves, candidates);
   const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], pages.get(predicateLeaves[i])!, candidates)] as const));
   // The whole candidate set at once where the predicate's shape allows, else row by row.
   const mask = predicateMask(predicate, chunksByName, candidates.rowCount);
