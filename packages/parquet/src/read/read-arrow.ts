@@ -1,12 +1,13 @@
 // Reading into Arrow: one row group at a time (at most one row group of decoded data in memory),
-// fetching only the column chunks of the projected columns.
+// fetching only the column chunks of the projected columns; a whole-file read fetches the next row
+// group's compressed chunks while it decodes the current one.
 import { ParquetryError } from '@parquetry/core';
 import { makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
 import { assembleLeaf } from '../arrow/assemble.js';
 import { buildData, type RowGroupColumns } from '../arrow/build.js';
 import { leavesOf, type LeafNode } from '../schema/parquet-schema.js';
-import { listAt } from '@parquetry/thrift';
+import { listAt, type ColumnMetaData } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
 import { rowGroupMayMatch } from '../filter/prune.js';
@@ -76,22 +77,36 @@ export function readRowGroupBatches(file: ParquetFile, index: number, plans: Pla
   return rowGroupBatches(file, index, plans, options, undefined);
 }
 
-/** readRowGroupBatches, with the compressed chunks read into `chunkBuffer` when given (done with once the generator ends). */
-async function* rowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions, chunkBuffer: ChunkBuffer | undefined): AsyncGenerator<RecordBatch> {
-  const rowGroup = file.metadata.row_groups[index];
-  if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
-  const leaves = plans.flatMap((p) => leavesOf(p.node));
-  const located = (leaf: LeafNode | undefined, error: unknown) =>
-    ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf?.path.join('.') }) : error;
+/** A row group's projected column chunks, as read from the source. */
+interface FetchedChunks {
+  ranges: Array<{ offset: number; length: number; meta: ColumnMetaData }>;
+  buffers: Uint8Array[];
+  /** The buffers are `chunkBuffer`'s, reused for a later row group. */
+  reused: boolean;
+}
+
+/** Reads row group `index`'s projected chunks, into `chunkBuffer` when given and every chunk is compressed. */
+async function fetchChunks(file: ParquetFile, index: number, leaves: LeafNode[], options: RowGroupReadOptions, chunkBuffer: ChunkBuffer | undefined): Promise<FetchedChunks> {
   // Every projected chunk's byte range, fetched together: nearby ranges coalesce into one read.
   const ranges = leaves.map((leaf) => {
     const { meta, start, length } = locateChunk(file, index, leaf);
     return { offset: start, length, meta };
   });
-  // A whole-file read reuses one buffer for every row group's compressed chunks (none of an
+  // A whole-file read reuses buffers for its row groups' compressed chunks (none of an
   // uncompressed chunk: its values view its bytes).
-  const reuse = chunkBuffer !== undefined && ranges.every((r) => r.meta.codec !== 0);
-  const buffers = await readRanges(file.source, ranges, options.coalesce, reuse ? (n) => chunkBuffer.take(n) : undefined);
+  const reused = chunkBuffer !== undefined && ranges.every((r) => r.meta.codec !== 0);
+  const buffers = await readRanges(file.source, ranges, options.coalesce, reused ? (n) => chunkBuffer.take(n) : undefined);
+  return { ranges, buffers, reused };
+}
+
+/** readRowGroupBatches over chunks already fetched (or fetched here when not given). */
+async function* rowGroupBatches(file: ParquetFile, index: number, plans: Plan[], options: RowGroupReadOptions, fetched: Promise<FetchedChunks> | undefined): AsyncGenerator<RecordBatch> {
+  const rowGroup = file.metadata.row_groups[index];
+  if (!rowGroup) throw new ParquetryError('INVALID_ARGUMENT', `row group ${index} does not exist (the file has ${file.metadata.row_groups.length})`);
+  const leaves = plans.flatMap((p) => leavesOf(p.node));
+  const located = (leaf: LeafNode | undefined, error: unknown) =>
+    ParquetryError.is(error) ? error.withLocation({ rowGroup: index, columnPath: leaf?.path.join('.') }) : error;
+  const { ranges, buffers, reused: reuse } = await (fetched ?? fetchChunks(file, index, leaves, options, undefined));
   const cursors = leaves.map((leaf, i) => {
     try {
       return new ColumnCursor(buffers[i], ranges[i].offset, ranges[i].meta, leaf, options, reuse);
@@ -170,11 +185,24 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     }
     return;
   }
-  // Row groups are read one after another, so one buffer serves all their compressed chunks.
-  const chunkBuffer = new ChunkBuffer();
-  for (const index of indices) {
+  // Row groups are decoded one after another while the next one's chunks are read (so the read
+  // overlaps the decoding): two buffers, alternating, serve all their compressed chunks.
+  const leaves = plans.flatMap((p) => leavesOf(p.node));
+  const chunkBuffers = [new ChunkBuffer(), new ChunkBuffer()];
+  const fetchAt = (k: number): Promise<FetchedChunks> => {
+    const fetched = fetchChunks(file, indices[k], leaves, options, chunkBuffers[k % 2]);
+    // Awaited when its row group is decoded; a reader that stops before then never sees its error.
+    fetched.catch(() => undefined);
+    return fetched;
+  };
+  let next = indices.length > 0 ? fetchAt(0) : undefined;
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k];
+    const fetched = next!;
+    await fetched;
+    next = k + 1 < indices.length ? fetchAt(k + 1) : undefined;
     let first = starts.get(index)!;
-    for await (let batch of rowGroupBatches(file, index, plans, options, chunkBuffer)) {
+    for await (let batch of rowGroupBatches(file, index, plans, options, fetched)) {
       const from = Math.max(0, range.start - first);
       const to = Math.min(batch.numRows, range.end - first);
       first += batch.numRows;
