@@ -56,6 +56,19 @@ test(`spreading by definition levels equals spreading by presence (${backend()} 
   }
 });
 
+test('booleans pack into the validity-style bitmap, with and without missing slots, at every tail length', () => {
+  const flags = buildSchema([{ name: 'schema', num_children: 1 }, { name: 'b', repetition_type: OPTIONAL, type: 0 }] as SchemaElement[]).leaves[0];
+  for (const length of [0, 1, 7, 8, 9, 15, 16, 17, 1001]) {
+    const bits = Array.from({ length }, (_, i) => ((i * 2654435761) >>> 0) % 3 === 0);
+    const all = leafData(leafType(flags), undefined, Uint8Array.from(bits, Number), { length, present: undefined }, { int96Unit: 'ns' });
+    for (let i = 0; i < length; i++) assert.is(((all.values[i >> 3] >> (i & 7)) & 1) === 1, bits[i], `all present, ${length} slot ${i}`);
+    const present = Uint8Array.from({ length }, (_, i) => (i % 4 === 2 ? 0 : 1));
+    const stored = bits.filter((_, i) => present[i]);
+    const some = leafData(leafType(flags), undefined, Uint8Array.from(stored, Number), { length, present }, { int96Unit: 'ns' });
+    for (let i = 0; i < length; i++) assert.is(((some.values[i >> 3] >> (i & 7)) & 1) === 1, present[i] === 1 && bits[i], `some missing, ${length} slot ${i}`);
+  }
+});
+
 test('more present slots than values is an error, not garbage', () => {
   const leaf = schema.leaves[0];
   assert.throws(() => leafData(leafType(leaf), undefined, Int32Array.of(1), { length: 3, present: undefined, definition: { levels: Int32Array.of(1, 1, 0), max: 1 } }, { int96Unit: 'ns' }));
