@@ -3,7 +3,7 @@
 // without a page index contributes every row.
 import { checkColumnIndex, pageRows, RowRanges, type ColumnIndex, type OffsetIndex } from '@parquetry/page-index';
 import type { LeafNode } from '../schema/parquet-schema.js';
-import { leafOrder, statValue } from './column-order.js';
+import { leafOrder, statValue, type Order } from './column-order.js';
 import type { Predicate } from './predicate.js';
 import { isNaNValue, leafMayMatch, type ChunkStats } from './prune.js';
 
@@ -13,15 +13,15 @@ export interface ColumnPageIndex {
   offsetIndex: OffsetIndex | undefined;
 }
 
-function pageStats(column: ColumnPageIndex, page: number): ChunkStats {
+function pageStats(column: ColumnPageIndex, page: number, order: Order): ChunkStats {
   const { leaf, columnIndex: ci } = column;
-  const order = leafOrder(leaf);
-  const base = { leaf, order, numValues: 0, exact: false, nullCount: ci!.null_counts?.[page], allNull: ci!.null_pages[page] };
-  if (ci!.null_pages[page] || order === 'none') return { ...base, min: undefined, max: undefined };
+  const nullCount = ci!.null_counts?.[page];
+  const allNull = ci!.null_pages[page];
+  if (allNull || order === 'none') return { leaf, order, numValues: 0, exact: false, nullCount, allNull, min: undefined, max: undefined };
   let min = statValue(leaf, order, ci!.min_values[page]);
   let max = statValue(leaf, order, ci!.max_values[page]);
   if (isNaNValue(min) || isNaNValue(max)) min = max = undefined;
-  return { ...base, min, max };
+  return { leaf, order, numValues: 0, exact: false, nullCount, allNull, min, max };
 }
 
 export function candidateRows(predicate: Predicate, rows: number, columns: Map<string, ColumnPageIndex>): RowRanges {
@@ -41,7 +41,8 @@ export function candidateRows(predicate: Predicate, rows: number, columns: Map<s
       if (!column?.columnIndex || !column.offsetIndex) return RowRanges.all(rows);
       const spans = pageRows(column.offsetIndex, rows);
       checkColumnIndex(column.columnIndex, spans.length);
-      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i))));
+      const order = leafOrder(column.leaf);
+      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i, order))));
     }
   }
 }

@@ -20,9 +20,18 @@ export interface ChunkStats {
   allNull?: boolean;
 }
 
+/** Each file's leaves by dotted path, built on the first lookup (pruning asks once per row group and page). */
+const leavesByPath = new WeakMap<ParquetFile, Map<string, LeafNode>>();
+
 export function findLeaf(file: ParquetFile, column: string): LeafNode {
-  const leaf = file.schema.leaves.find((l) => pathString(l) === column);
-  if (!leaf) throw new ParquetryError('INVALID_ARGUMENT', `filter names column ${column}, which the file does not have`);
+  let byPath = leavesByPath.get(file);
+  if (!byPath) leavesByPath.set(file, (byPath = new Map()));
+  let leaf = byPath.get(column);
+  if (!leaf) {
+    leaf = file.schema.leaves.find((l) => pathString(l) === column);
+    if (!leaf) throw new ParquetryError('INVALID_ARGUMENT', `filter names column ${column}, which the file does not have`);
+    byPath.set(column, leaf);
+  }
   if (leaf.repetitionLevel > 0) throw new ParquetryError('INVALID_ARGUMENT', `filter on repeated column ${column} is not supported`);
   return leaf;
 }
@@ -31,16 +40,20 @@ export function isNaNValue(v: Comparable | undefined): boolean {
   return typeof v === 'number' && Number.isNaN(v);
 }
 
-function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode): ChunkStats {
-  const meta = listAt(file.metadata.row_groups[rowGroup].columns, leaf.columnIndex).meta_data;
-  let order = leafOrder(leaf);
+/** The order a file's statistics of `leaf` follow: the type's, or 'none' where the file's column_orders name none. */
+function fileOrder(file: ParquetFile, leaf: LeafNode): Order {
   const orders = file.metadata.column_orders;
   const columnOrder = orders && leaf.columnIndex < orders.length ? listAt(orders, leaf.columnIndex) : undefined;
-  if (columnOrder && !columnOrder.TYPE_ORDER && !columnOrder.IEEE_754_TOTAL_ORDER) order = 'none';
+  return columnOrder && !columnOrder.TYPE_ORDER && !columnOrder.IEEE_754_TOTAL_ORDER ? 'none' : leafOrder(leaf);
+}
+
+function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode, order: Order): ChunkStats {
+  const meta = listAt(file.metadata.row_groups[rowGroup].columns, leaf.columnIndex).meta_data;
   const stats = meta?.statistics;
   const exact = order !== 'bytes' || (stats?.is_min_value_exact === true && stats?.is_max_value_exact === true);
-  const base = { leaf, order, nullCount: stats?.null_count, numValues: meta?.num_values ?? 0, exact };
-  if (!stats || order === 'none') return { ...base, min: undefined, max: undefined };
+  const nullCount = stats?.null_count;
+  const numValues = meta?.num_values ?? 0;
+  if (!stats || order === 'none') return { leaf, order, nullCount, numValues, exact, min: undefined, max: undefined };
   // The deprecated min/max are signed comparisons: right only for signed numbers and booleans.
   const legacyOk = order === 'signed' || order === 'float' || order === 'boolean';
   const minBytes = stats.min_value ?? (legacyOk ? stats.min : undefined);
@@ -48,7 +61,7 @@ function chunkStats(file: ParquetFile, rowGroup: number, leaf: LeafNode): ChunkS
   let min = minBytes && statValue(leaf, order, minBytes);
   let max = maxBytes && statValue(leaf, order, maxBytes);
   if (isNaNValue(min) || isNaNValue(max)) min = max = undefined;
-  return { ...base, min, max };
+  return { leaf, order, nullCount, numValues, exact, min, max };
 }
 
 function allNull(s: ChunkStats): boolean {
@@ -56,7 +69,25 @@ function allNull(s: ChunkStats): boolean {
 }
 
 export function rowGroupMayMatch(file: ParquetFile, rowGroup: number, predicate: Predicate): boolean {
-  return predicateMayMatch(predicate, (column) => chunkStats(file, rowGroup, findLeaf(file, column)));
+  return rowGroupPruner(file, predicate)(rowGroup);
+}
+
+/** rowGroupMayMatch for one predicate over many row groups: its columns' leaves and orders found once. */
+export function rowGroupPruner(file: ParquetFile, predicate: Predicate): (rowGroup: number) => boolean {
+  const orders = new Map<string, { leaf: LeafNode; order: Order }>();
+  const column = (name: string) => {
+    let found = orders.get(name);
+    if (!found) {
+      const leaf = findLeaf(file, name);
+      orders.set(name, (found = { leaf, order: fileOrder(file, leaf) }));
+    }
+    return found;
+  };
+  return (rowGroup) =>
+    predicateMayMatch(predicate, (name) => {
+      const { leaf, order } = column(name);
+      return chunkStats(file, rowGroup, leaf, order);
+    });
 }
 
 /** Whether rows whose statistics `stats` gives (per column) may satisfy `predicate`. */
@@ -79,9 +110,17 @@ export function predicateMayMatch(predicate: Predicate, stats: (column: string) 
 
 type LeafPredicate = Exclude<Predicate, { op: 'and' | 'or' | 'not' }>;
 
+/** A predicate value in the statistics' order (undefined when they have none). */
+function value(s: ChunkStats, v: Scalar): Comparable | undefined {
+  return s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v);
+}
+
+/** Whether the statistics cannot rule anything out for predicate value `v`. */
+function unknown(s: ChunkStats, v: Comparable | undefined): boolean {
+  return v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
+}
+
 export function leafMayMatch(predicate: LeafPredicate, s: ChunkStats): boolean {
-  const value = (v: Scalar) => (s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v));
-  const unknown = (v: Comparable | undefined) => v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
   switch (predicate.op) {
     case 'isNull':
       return s.allNull === true || s.nullCount === undefined || s.nullCount > 0;
@@ -90,21 +129,21 @@ export function leafMayMatch(predicate: LeafPredicate, s: ChunkStats): boolean {
     case 'in': {
       if (allNull(s)) return false;
       return predicate.values.some((v) => {
-        const x = value(v);
-        return unknown(x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
+        const x = value(s, v);
+        return unknown(s, x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
       });
     }
     case 'between': {
       if (allNull(s)) return false;
-      const low = value(predicate.low);
-      const high = value(predicate.high);
-      if (unknown(low) || unknown(high)) return true;
+      const low = value(s, predicate.low);
+      const high = value(s, predicate.high);
+      if (unknown(s, low) || unknown(s, high)) return true;
       return compare(s.max!, low!) >= 0 && compare(s.min!, high!) <= 0;
     }
     default: {
       if (allNull(s)) return false;
-      const v = value(predicate.value);
-      if (unknown(v)) return true;
+      const v = value(s, predicate.value);
+      if (unknown(s, v)) return true;
       const { min, max } = s as { min: Comparable; max: Comparable };
       switch (predicate.op) {
         case 'eq':
@@ -127,5 +166,6 @@ export function leafMayMatch(predicate: LeafPredicate, s: ChunkStats): boolean {
 
 /** Indices of the row groups whose statistics allow a match. */
 export function pruneRowGroups(file: ParquetFile, predicate: Predicate): number[] {
-  return file.metadata.row_groups.map((_, i) => i).filter((i) => rowGroupMayMatch(file, i, predicate));
+  const mayMatch = rowGroupPruner(file, predicate);
+  return file.metadata.row_groups.map((_, i) => i).filter(mayMatch);
 }

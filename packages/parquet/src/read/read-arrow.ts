@@ -10,7 +10,7 @@ import { leavesOf, type LeafNode } from '../schema/parquet-schema.js';
 import { listAt, type ColumnMetaData } from '@parquetry/thrift';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import type { Predicate } from '../filter/predicate.js';
-import { rowGroupMayMatch } from '../filter/prune.js';
+import { rowGroupPruner } from '../filter/prune.js';
 import { bloomMayMatch } from '../filter/bloom-prune.js';
 import { RowRanges } from '@parquetry/page-index';
 import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
@@ -164,7 +164,7 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
   const stats = options.stats ?? emptyReadStats();
   if (options.filter) {
     const before = indices.length;
-    indices = indices.filter((i) => rowGroupMayMatch(file, i, options.filter!));
+    indices = indices.filter(rowGroupPruner(file, options.filter));
     stats.rowGroupsSkipped += before - indices.length;
     for (const index of indices) {
       if (!(await bloomMayMatch(file, index, options.filter))) {
