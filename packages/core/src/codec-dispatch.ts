@@ -3,7 +3,7 @@
 import { useNative } from './backend.js';
 import type { CompressionCodec } from './codec.js';
 import { defineCodec } from './codec.js';
-import { nativeCompressInto, nativeDecompressInto, nativeMaxCompressedLength } from './native-compression.js';
+import { nativeCompressInto, nativeDecompressInto, nativeMaxCompressedLength, uninitializedBytes } from './native-compression.js';
 import type { NativeCodecName } from './compression.js';
 
 export function nativeCodec(name: NativeCodecName, levels?: readonly [number, number, number]): CompressionCodec {
@@ -13,6 +13,7 @@ export function nativeCodec(name: NativeCodecName, levels?: readonly [number, nu
     maxCompressedLength: (n) => nativeMaxCompressedLength(name, n),
     compressInto: (input, out, level) => nativeCompressInto(name, input, out, level),
     decompressInto: (input, out) => nativeDecompressInto(name, input, out),
+    allocate: uninitializedBytes,
   });
 }
 

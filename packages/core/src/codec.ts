@@ -27,6 +27,8 @@ export interface CodecParts {
   decompressInto(input: Uint8Array, out: Uint8Array): void;
   /** [min, max, default] where the codec has levels. */
   levels?: readonly [number, number, number];
+  /** How a decompressed page's buffer is allocated (default: a zeroed Uint8Array). */
+  allocate?: (n: number) => Uint8Array;
 }
 
 export function defineCodec(parts: CodecParts): CompressionCodec {
@@ -52,7 +54,7 @@ export function defineCodec(parts: CodecParts): CompressionCodec {
       return compressedResult(out, compressInto(input, out, options));
     },
     decompress(input, uncompressedSize, options) {
-      return decompressWith(name, input, uncompressedSize, options, parts.decompressInto);
+      return decompressWith(name, input, uncompressedSize, options, parts.decompressInto, parts.allocate);
     },
   };
 }

@@ -23,11 +23,15 @@ export interface CompressOptions {
   level?: number;
 }
 
+function zeroedBytes(n: number): Uint8Array {
+  return new Uint8Array(n);
+}
+
 /**
  * Checks `uncompressedSize` (the size a page header declares) against the cap and returns the
  * buffer to decompress into, exactly that long.
  */
-export function decompressTarget(codec: string, uncompressedSize: number, options: DecompressOptions = {}): Uint8Array {
+export function decompressTarget(codec: string, uncompressedSize: number, options: DecompressOptions = {}, allocate: (n: number) => Uint8Array = zeroedBytes): Uint8Array {
   const cap = options.maxUncompressedSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE;
   if (!Number.isSafeInteger(uncompressedSize) || uncompressedSize < 0) {
     throw new ParquetryError('INVALID_ARGUMENT', `${codec}: uncompressed size ${uncompressedSize} is not a byte count`);
@@ -36,7 +40,7 @@ export function decompressTarget(codec: string, uncompressedSize: number, option
     throw new ParquetryError('LIMIT', `${codec}: declared uncompressed size ${uncompressedSize} is over the cap of ${cap} bytes`);
   }
   const out = options.out;
-  if (!out) return new Uint8Array(uncompressedSize);
+  if (!out) return allocate(uncompressedSize);
   if (out.length < uncompressedSize) {
     throw new ParquetryError('INVALID_ARGUMENT', `${codec}: output holds ${out.length} bytes but ${uncompressedSize} are declared`);
   }
@@ -53,8 +57,9 @@ export function decompressWith(
   uncompressedSize: number,
   options: DecompressOptions | undefined,
   decode: (input: Uint8Array, out: Uint8Array) => void,
+  allocate?: (n: number) => Uint8Array,
 ): Uint8Array {
-  const out = decompressTarget(codec, uncompressedSize, options);
+  const out = decompressTarget(codec, uncompressedSize, options, allocate);
   if (input.length === 0) {
     if (out.length === 0) return out;
     throw new ParquetryError('TRUNCATED', `${codec}: empty input for a page of ${out.length} bytes`, { offset: 0 });

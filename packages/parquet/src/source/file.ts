@@ -1,8 +1,9 @@
+import { Buffer } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { ParquetryError } from '@parquetry/core';
 import type { ByteSource } from './byte-source.js';
-import { allocateBytes, guardedSource } from './memory.js';
+import { guardedSource } from './memory.js';
 
 /** One `read` call's most bytes: Node rejects lengths that do not fit an int32. */
 const MAX_READ_CALL = 1 << 30;
@@ -91,7 +92,7 @@ function statError(path: string, error: unknown): unknown {
 
 /** A read may return fewer bytes than asked; loop until full, and TRUNCATED if the file ends first. */
 async function readFully(calls: FileCalls, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
-  const out = into ?? allocateBytes(length, offset);
+  const out = into ?? readBuffer(length, offset);
   let filled = 0;
   while (filled < length) {
     let got: number;
@@ -109,4 +110,18 @@ async function readFully(calls: FileCalls, offset: number, length: number, fetch
     filled += got;
   }
   return out;
+}
+
+/**
+ * A buffer for `length` bytes read from `offset`, not zeroed first (as fs.readFile allocates): a
+ * read fills all of it or fails. A plain Uint8Array over the Buffer's memory (Buffer's own
+ * subarray is several times slower, and the footer decoder takes thousands).
+ */
+function readBuffer(length: number, offset: number): Uint8Array {
+  try {
+    const buffer = Buffer.allocUnsafeSlow(length);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } catch (error) {
+    throw new ParquetryError('LIMIT', `cannot allocate a ${length}-byte read buffer`, { offset }, { cause: error });
+  }
 }
