@@ -20,6 +20,7 @@ import { locateChunk } from './column-chunk.js';
 import { ColumnCursor, type ColumnChunkData } from './column-cursor.js';
 import { isDictionaryEncoding, PageDecoder, type ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
+import { maskRuns, testedRuns } from './match-runs.js';
 import { selectRows, type PositionedPage } from './row-selection.js';
 
 /** What a filtered read skipped and fetched; fill one in through ReadArrowOptions.stats. */
@@ -157,40 +158,6 @@ function dictionaryUse(meta: ColumnMetaData): 'all' | 'some' {
   return 'all';
 }
 
-/** Row-group rows [start, end) where `mask` (one byte per candidate row, in order) is 1: found with indexOf, not row by row. */
-function maskRuns(mask: Uint8Array, candidates: RowRanges): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  let k = 0;
-  for (const [a, b] of candidates.ranges) {
-    const part = mask.subarray(k, k + (b - a));
-    k += b - a;
-    for (let i = part.indexOf(1); i !== -1; i = part.indexOf(1, i)) {
-      let j = part.indexOf(0, i);
-      if (j === -1) j = part.length;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === a + i) last[1] = a + j;
-      else runs.push([a + i, a + j]);
-      i = j;
-    }
-  }
-  return runs;
-}
-
-/** The same runs, from a test of each candidate (by its index among the candidates). */
-function testedRuns(test: (k: number) => boolean, candidates: RowRanges): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  let k = 0;
-  for (const [a, b] of candidates.ranges) {
-    for (let row = a; row < b; row++, k++) {
-      if (!test(k)) continue;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === row) last[1] = row + 1;
-      else runs.push([row, row + 1]);
-    }
-  }
-  return runs;
-}
-
 export interface FilteredReadOptions extends ReadOptions {
   coalesce?: CoalesceOptions;
   /** Rows of this row group to consider at all (from rowRange). */
@@ -219,7 +186,7 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
     const fetched = await Promise.all(missing.map((leaf) => pagesFor(file, byLeaf.get(leaf)!, rows, ranges, options, stats)));
     missing.forEach((leaf, i) => pages.set(leaf, fetched[i]));
   };
-  // A selective predicate's candidates lie in a few pages: then the projection's pages come in the same round trip.
+  // When every other column holds the candidates in one page, those pages come in the same round trip.
   const others = projected.filter((leaf) => !predicateLeaves.includes(leaf));
   await fetch(prefetchable(others.map((leaf) => byLeaf.get(leaf)!), rows, candidates) ? leaves : predicateLeaves, candidates);
   const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], pages.get(predicateLeaves[i])!, candidates)] as const));
