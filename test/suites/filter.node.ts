@@ -112,24 +112,29 @@ filter('pages written after a dictionary fell back to plain are read without the
   const file = await openParquet(memorySource(bytes));
   const all = await readObjects(file);
   const allText = await rowsText(file);
-  // Bytes before each chunk's first data page: its dictionary page.
+  // Each chunk's dictionary page: the bytes before its first data page.
   const columns = file.metadata.row_groups[0].columns;
-  let dictionaryBytes = 0;
+  const dictionaries: Array<[number, number]> = [];
   for (let c = 0; c < columns.length; c++) {
     const meta = listAt(columns, c).meta_data!;
     assert.ok(meta.dictionary_page_offset !== undefined, `column ${c} has a dictionary page`);
-    dictionaryBytes += meta.data_page_offset - meta.dictionary_page_offset!;
+    dictionaries.push([meta.dictionary_page_offset!, meta.data_page_offset]);
   }
   for (const [id, dictionaryPages] of [[9000n, false], [5n, true]] as const) {
-    const source = memorySource(bytes);
+    const reads: Array<[number, number]> = [];
+    const inner = memorySource(bytes);
+    const source = { ...inner, read: (offset: number, length: number) => (reads.push([offset, offset + length]), inner.read(offset, length)) };
     const lookup = await openParquet(source);
-    const footer = source.bytesRead;
+    reads.length = 0;
     const rows: string[] = [];
     for await (const batch of readArrow(lookup, { filter: eq('id', id) })) for (const row of jsonRows(batch, lookup.plans)) rows.push(jsonText(row));
     assert.equal(rows, [allText[Number(id)]]);
-    const read = source.bytesRead - footer;
-    if (dictionaryPages) assert.ok(read > dictionaryBytes, `id ${id}: ${read} bytes read, dictionaries ${dictionaryBytes}`);
-    else assert.ok(read < dictionaryBytes, `id ${id}: ${read} bytes read, dictionaries alone are ${dictionaryBytes}`);
+    // Which dictionary pages some read covered (all of them: a dictionary page is read whole or not at all).
+    const read = dictionaries.map(([start, end]) => reads.some(([a, b]) => a <= start && end <= b));
+    assert.equal(read, dictionaries.map(() => dictionaryPages), `id ${id}: dictionary pages read ${JSON.stringify(read)}, reads ${JSON.stringify(reads)}`);
+    for (const [start, end] of dictionaries) {
+      assert.ok(read.every(Boolean) || !reads.some(([a, b]) => a < end && start < b), `id ${id}: a read overlaps the dictionary page at ${start}`);
+    }
   }
   const next = rng(5);
   for (let i = 0; i < 100; i++) {

@@ -34,7 +34,9 @@ export async function cat(file: ParquetFile, options: CatOptions, write: (text: 
   let written = 0;
   if (options.format === 'csv') await write(`${plans.map((p) => csvCell(p.node.name)).join(',')}\n`);
   if (limit === 0) return 0;
-  for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536, filter: options.where, stats: options.stats })) {
+  // Without a filter the limit is a row range: row groups past it are neither read nor read ahead.
+  const rowRange = options.where || limit === Infinity ? undefined : { start: 0, end: limit };
+  for await (const batch of readArrow(file, { columns: plans.map((p) => p.node.name), batchSize: options.batchSize ?? 65536, filter: options.where, stats: options.stats, rowRange })) {
     const lines: string[] = [];
     for (const row of jsonRows(batch, plans)) {
       lines.push(options.format === 'jsonl' ? jsonText(row) : plans.map((p) => csvCell(row[p.node.name])).join(','));

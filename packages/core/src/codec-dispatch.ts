@@ -3,7 +3,8 @@
 import { useNative } from './backend.js';
 import type { CompressionCodec } from './codec.js';
 import { defineCodec } from './codec.js';
-import { nativeCompressInto, nativeDecompressInto, nativeMaxCompressedLength, uninitializedBytes } from './native-compression.js';
+import { nativeCompressInto, nativeDecompressInto, nativeMaxCompressedLength } from './native-compression.js';
+import { uninitializedBytes } from './uninitialized.js';
 import type { NativeCodecName } from './compression.js';
 
 export function nativeCodec(name: NativeCodecName, levels?: readonly [number, number, number]): CompressionCodec {

@@ -10,11 +10,6 @@ pub fn max_compressed_len(n: usize) -> usize {
     crate::snappy_compress::max_len(n)
 }
 
-/// The length the stream's preamble declares.
-pub fn uncompressed_len(input: &[u8]) -> Result<usize> {
-    Ok(snappy_decompress::preamble(input).map_err(|e| corrupt(CODEC, e))?.0)
-}
-
 /// Our own decoder (snappy_decompress.rs), into `out` of exactly the declared length.
 pub fn decompress_into(input: &[u8], out: &mut [u8]) -> Result<()> {
     let (declared, start) = snappy_decompress::preamble(input).map_err(|e| corrupt(CODEC, e))?;

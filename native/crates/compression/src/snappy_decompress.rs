@@ -72,11 +72,16 @@ pub fn decompress_elements(input: &[u8], start: usize, out: &mut [u8]) -> Result
                 if in_len - ip < extra {
                     return Err("a literal's length runs past the input");
                 }
-                len = 1;
+                // Up to 2^32 bytes: counted in u64, so a 32-bit target cannot overflow.
+                let mut long = 1u64;
                 for k in 0..extra {
-                    len += (input[ip + k] as usize) << (8 * k);
+                    long += u64::from(input[ip + k]) << (8 * k);
                 }
                 ip += extra;
+                if long > (in_len - ip) as u64 {
+                    return Err("a literal runs past the input");
+                }
+                len = long as usize;
             }
             if in_len - ip < len {
                 return Err("a literal runs past the input");
@@ -128,8 +133,10 @@ pub fn decompress_elements(input: &[u8], start: usize, out: &mut [u8]) -> Result
 }
 
 /// Copies `len` (1-64) bytes from `offset` bytes back, as if one byte at a time (the ranges may
-/// overlap: a short offset repeats a pattern). May write up to 63 bytes past `op + len` where the
-/// output has room (bytes a later element overwrites).
+/// overlap: a short offset repeats a pattern). May write up to 31 bytes past `op + len` where the
+/// output has room for them (bytes a later element overwrites): 15 for short copies, 31 for long
+/// ones (64 bytes written for 33), 24 while widening a short offset (len + 24 of room, used in full
+/// for offset 3 and length 1).
 ///
 /// SAFETY: 1 <= offset <= op, op + len <= out_len, `dst` holds `out_len` bytes.
 #[inline(always)]

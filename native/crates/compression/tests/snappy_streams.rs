@@ -146,27 +146,37 @@ fn streams_the_snap_crate_writes_decode_to_its_input() {
 
 #[test]
 fn cut_or_damaged_streams_are_errors_or_exact_never_a_panic() {
+    const MARK: u8 = 0xa5;
     let mut rng = Rng(0x2545f4914f6cdd1d ^ 77);
     for round in 0..40 {
         let size = 200 + rng.below(3000);
         let input = page_like(&mut rng, size);
         let stream = snap::raw::Encoder::new().compress_vec(&input).unwrap();
-        let mut out = vec![0u8; input.len()];
+        // The output sits in a larger buffer whose tail must never be written.
+        let mut buffer = vec![MARK; input.len() + 128];
         for cut in 0..stream.len() {
-            assert!(snappy::decompress_into(&stream[..cut], &mut out).is_err(), "round {round}: cut at {cut} decoded");
+            assert!(snappy::decompress_into(&stream[..cut], &mut buffer[..input.len()]).is_err(), "round {round}: cut at {cut} decoded");
+            assert!(buffer[input.len()..].iter().all(|&b| b == MARK), "round {round}: cut at {cut} wrote past the output");
         }
-        for _ in 0..200 {
+        for flip in 0..200 {
             let mut bad = stream.clone();
             let at = rng.below(bad.len());
             bad[at] ^= 1 << rng.below(8);
-            // A flipped bit may still make a valid stream of the same length: then it fills the output exactly.
-            let _ = snappy::decompress_into(&bad, &mut out);
+            // A flipped bit may still make a valid stream of the same length: then it decodes as snap decodes it.
+            let ours = snappy::decompress_into(&bad, &mut buffer[..input.len()]);
+            assert!(buffer[input.len()..].iter().all(|&b| b == MARK), "round {round} flip {flip}: wrote past the output");
+            let mut reference = vec![0u8; input.len()];
+            let theirs = snap::raw::Decoder::new().decompress(&bad, &mut reference);
+            if ours.is_ok() {
+                assert_eq!(theirs.ok(), Some(input.len()), "round {round} flip {flip}: accepted what snap refuses");
+                assert!(buffer[..input.len()] == reference[..], "round {round} flip {flip}: decoded differently from snap");
+            }
         }
         // A declared length that differs from the output's is refused before anything is decoded.
         let mut longer = vec![0u8; input.len() + 1];
         assert!(snappy::decompress_into(&stream, &mut longer).is_err());
         if !input.is_empty() {
-            assert!(snappy::decompress_into(&stream, &mut out[..input.len() - 1]).is_err());
+            assert!(snappy::decompress_into(&stream, &mut buffer[..input.len() - 1]).is_err());
         }
     }
 }

@@ -3,12 +3,14 @@
 // without a page index contributes every row.
 import { checkColumnIndex, pageRows, RowRanges, type ColumnIndex, type OffsetIndex } from '@parquetry/page-index';
 import type { LeafNode } from '../schema/parquet-schema.js';
-import { leafOrder, statValue, type Order } from './column-order.js';
+import { statValue, type Order } from './column-order.js';
 import type { Predicate } from './predicate.js';
 import { isNaNValue, leafMayMatch, type ChunkStats } from './prune.js';
 
 export interface ColumnPageIndex {
   leaf: LeafNode;
+  /** The order the file's statistics of the leaf follow ('none' where its column_orders name none). */
+  order: Order;
   columnIndex: ColumnIndex | undefined;
   offsetIndex: OffsetIndex | undefined;
 }
@@ -41,8 +43,7 @@ export function candidateRows(predicate: Predicate, rows: number, columns: Map<s
       if (!column?.columnIndex || !column.offsetIndex) return RowRanges.all(rows);
       const spans = pageRows(column.offsetIndex, rows);
       checkColumnIndex(column.columnIndex, spans.length);
-      const order = leafOrder(column.leaf);
-      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i, order))));
+      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i, column.order))));
     }
   }
 }

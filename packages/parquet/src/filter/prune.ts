@@ -41,7 +41,7 @@ export function isNaNValue(v: Comparable | undefined): boolean {
 }
 
 /** The order a file's statistics of `leaf` follow: the type's, or 'none' where the file's column_orders name none. */
-function fileOrder(file: ParquetFile, leaf: LeafNode): Order {
+export function fileOrder(file: ParquetFile, leaf: LeafNode): Order {
   const orders = file.metadata.column_orders;
   const columnOrder = orders && leaf.columnIndex < orders.length ? listAt(orders, leaf.columnIndex) : undefined;
   return columnOrder && !columnOrder.TYPE_ORDER && !columnOrder.IEEE_754_TOTAL_ORDER ? 'none' : leafOrder(leaf);
@@ -111,12 +111,12 @@ export function predicateMayMatch(predicate: Predicate, stats: (column: string) 
 type LeafPredicate = Exclude<Predicate, { op: 'and' | 'or' | 'not' }>;
 
 /** A predicate value in the statistics' order (undefined when they have none). */
-function value(s: ChunkStats, v: Scalar): Comparable | undefined {
+function statsOperand(s: ChunkStats, v: Scalar): Comparable | undefined {
   return s.order === 'none' ? undefined : predicateValue(s.leaf, s.order, v);
 }
 
 /** Whether the statistics cannot rule anything out for predicate value `v`. */
-function unknown(s: ChunkStats, v: Comparable | undefined): boolean {
+function cannotRuleOut(s: ChunkStats, v: Comparable | undefined): boolean {
   return v === undefined || isNaNValue(v) || s.min === undefined || s.max === undefined;
 }
 
@@ -129,21 +129,21 @@ export function leafMayMatch(predicate: LeafPredicate, s: ChunkStats): boolean {
     case 'in': {
       if (allNull(s)) return false;
       return predicate.values.some((v) => {
-        const x = value(s, v);
-        return unknown(s, x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
+        const x = statsOperand(s, v);
+        return cannotRuleOut(s, x) || (compare(s.min!, x!) <= 0 && compare(x!, s.max!) <= 0);
       });
     }
     case 'between': {
       if (allNull(s)) return false;
-      const low = value(s, predicate.low);
-      const high = value(s, predicate.high);
-      if (unknown(s, low) || unknown(s, high)) return true;
+      const low = statsOperand(s, predicate.low);
+      const high = statsOperand(s, predicate.high);
+      if (cannotRuleOut(s, low) || cannotRuleOut(s, high)) return true;
       return compare(s.max!, low!) >= 0 && compare(s.min!, high!) <= 0;
     }
     default: {
       if (allNull(s)) return false;
-      const v = value(s, predicate.value);
-      if (unknown(s, v)) return true;
+      const v = statsOperand(s, predicate.value);
+      if (cannotRuleOut(s, v)) return true;
       const { min, max } = s as { min: Comparable; max: Comparable };
       switch (predicate.op) {
         case 'eq':

@@ -1,7 +1,8 @@
 // A buffer that the compressed column chunks of a row group are read into, reused row group after
 // row group by a whole-file read (two of them, alternating: one is read into while the other's row
 // group is decoded): a file's compressed bytes are otherwise the largest allocation a read makes
-// (as much as the file), all of it garbage once the row group is decoded.
+// (as much as the file), all of it garbage once the row group is decoded. Two buffers hold up to
+// two row groups' compressed chunks at once: the price of reading one while decoding the other.
 // Only compressed chunks use it: nothing decoded from them views their bytes, except the values of
 // a v2 page stored uncompressed, which the page decoder copies (see PageDecoder's `reusedChunk`).
 

@@ -13,7 +13,7 @@ import { compilePredicate, predicateColumns, rowValues } from '../filter/evaluat
 import { predicateMask } from '../filter/evaluate-mask.js';
 import { candidateRows, type ColumnPageIndex } from '../filter/page-prune.js';
 import type { Predicate } from '../filter/predicate.js';
-import { findLeaf } from '../filter/prune.js';
+import { fileOrder, findLeaf } from '../filter/prune.js';
 import { leavesOf, pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { readRanges, type CoalesceOptions } from '../source/coalesce.js';
 import { locateChunk } from './column-chunk.js';
@@ -35,7 +35,6 @@ export interface ReadStats {
 export function emptyReadStats(): ReadStats {
   return { rowGroupsSkipped: 0, rowGroupsRead: 0, pagesSkipped: 0, pagesRead: 0, rowsMatched: 0 };
 }
-
 
 /** Most bytes of other columns' pages fetched with the predicate's before its rows are known to match. */
 const PREFETCH_BYTES = 1 << 20;
@@ -71,7 +70,7 @@ async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNod
     }
     // A column index is only useful (and only trusted) with its offset index.
     const columnIndex = offsetIndex && ci.length ? decodeColumnIndex(ci) : undefined;
-    return { leaf, meta, start, length, pageIndex: { leaf, columnIndex, offsetIndex } };
+    return { leaf, meta, start, length, pageIndex: { leaf, order: fileOrder(file, leaf), columnIndex, offsetIndex } };
   });
 }
 
@@ -90,14 +89,27 @@ function pagesOverlapping(oi: OffsetIndex, rows: number, ranges: RowRanges): { s
  */
 function prefetchable(chunks: LeafChunk[], rows: number, candidates: RowRanges): boolean {
   let bytes = 0;
-  for (const { pageIndex } of chunks) {
+  for (const { meta, start, pageIndex } of chunks) {
     const oi = pageIndex.offsetIndex;
     if (!oi || oi.page_locations.length === 0) return false;
     const { selected } = pagesOverlapping(oi, rows, candidates);
     if (selected.length !== 1) return false;
-    bytes += selected[0].p.compressed_page_size;
+    const pageBytes = selected[0].p.compressed_page_size;
+    const prefix = Math.max(0, oi.page_locations[0].offset - start);
+    bytes += pageBytes + (prefixWithPages(meta, prefix, pageBytes) ? prefix : 0);
   }
   return bytes <= PREFETCH_BYTES;
+}
+
+/**
+ * Whether a chunk's prefix (its dictionary page) is fetched with its selected pages: when every
+ * data page needs it (encoding statistics say so, or say nothing), or when it is small beside them
+ * (a quarter of their bytes at most: cheaper than a second round trip should a page need it).
+ * Otherwise the pages' headers decide, after they arrive: writers fall back from dictionary to
+ * plain pages when the dictionary grows large, and pages after that never need it.
+ */
+function prefixWithPages(meta: ColumnMetaData, prefix: number, pageBytes: number): boolean {
+  return prefix === 0 || dictionaryUse(meta) === 'all' || prefix <= pageBytes / 4;
 }
 
 /** The pages of a chunk holding `ranges`, decoded and positioned by first row. */
@@ -124,13 +136,11 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
     for (let at = 0; at < bytes.length; ) at = decoder.pageAt(bytes, start, at).end;
   };
   let pageBytes: Uint8Array[];
-  if (prefix.length === 0 || dictionaryUse(meta) === 'all') {
+  if (prefixWithPages(meta, prefix.length, pageRanges.reduce((n, r) => n + r.length, 0))) {
     const [head, ...rest] = await readRanges(file.source, [prefix, ...pageRanges], options.coalesce);
     readPrefix(head);
     pageBytes = rest;
   } else {
-    // Writers fall back from dictionary to plain pages when the dictionary grows too large: pages
-    // after that need no dictionary page, which can be larger than the pages themselves.
     pageBytes = await readRanges(file.source, pageRanges, options.coalesce);
     if (pageBytes.some((bytes, k) => decoder.needsDictionary(bytes, selected[k].p.offset))) {
       readPrefix((await readRanges(file.source, [prefix], options.coalesce))[0]);

@@ -106,8 +106,7 @@ export class PageDecoder {
     try {
       return this.readPage(bytes, at, Infinity);
     } catch (error) {
-      const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
-      throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
+      throw this.located(error, fileOffset);
     }
   }
 
@@ -122,9 +121,14 @@ export class PageDecoder {
       const encoding = header.data_page_header?.encoding ?? header.data_page_header_v2?.encoding;
       return encoding !== undefined && isDictionaryEncoding(encoding);
     } catch (error) {
-      const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
-      throw ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
+      throw this.located(error, fileOffset);
     }
+  }
+
+  /** An error from a page at `fileOffset`, its offset made a file offset and the column named. */
+  private located(error: unknown, fileOffset: number): unknown {
+    const located = rebaseErrorOffset(error, ParquetryError.is(error) && error.offset !== undefined ? fileOffset : 0);
+    return ParquetryError.is(located) ? located.withLocation({ columnPath: pathString(this.leaf), offset: fileOffset }) : located;
   }
 
   /** Reads the page at `at` of the chunk. */

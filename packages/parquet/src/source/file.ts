@@ -1,7 +1,6 @@
-import { Buffer } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { ParquetryError } from '@parquetry/core';
+import { ParquetryError, uninitializedBytes } from '@parquetry/core';
 import type { ByteSource } from './byte-source.js';
 import { guardedSource } from './memory.js';
 
@@ -112,15 +111,10 @@ async function readFully(calls: FileCalls, offset: number, length: number, fetch
   return out;
 }
 
-/**
- * A buffer for `length` bytes read from `offset`, not zeroed first (as fs.readFile allocates): a
- * read fills all of it or fails. A plain Uint8Array over the Buffer's memory (Buffer's own
- * subarray is several times slower, and the footer decoder takes thousands).
- */
+/** A buffer for `length` bytes read from `offset`: not zeroed first, since a read fills all of it or fails. */
 function readBuffer(length: number, offset: number): Uint8Array {
   try {
-    const buffer = Buffer.allocUnsafeSlow(length);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+    return uninitializedBytes(length);
   } catch (error) {
     throw new ParquetryError('LIMIT', `cannot allocate a ${length}-byte read buffer`, { offset }, { cause: error });
   }
