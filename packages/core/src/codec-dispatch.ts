@@ -5,7 +5,7 @@ import type { CompressionCodec } from './codec.js';
 import { defineCodec } from './codec.js';
 import { nativeCompressInto, nativeDecompressInto, nativeMaxCompressedLength } from './native-compression.js';
 import { uninitializedBytes } from './uninitialized.js';
-import type { NativeCodecName } from './compression.js';
+import { decompressTarget, type NativeCodecName } from './compression.js';
 
 export function nativeCodec(name: NativeCodecName, levels?: readonly [number, number, number]): CompressionCodec {
   return defineCodec({
@@ -29,6 +29,11 @@ export function dispatchCodec(ts: CompressionCodec, native: CompressionCodec): C
     maxCompressedLength: (n) => compressor().maxCompressedLength(n),
     compressInto: (input, out, options) => compressor().compressInto(input, out, options),
     compress: (input, options) => compressor().compress(input, options),
-    decompress: (input, size, options) => (useNative(size) ? native : ts).decompress(input, size, options),
+    decompress: (input, size, options) => {
+      // Either backend's decoder fills its output exactly or throws: in Node the buffer need not
+      // be zeroed first (the size is checked against the cap before anything is allocated).
+      const out = options?.out ?? decompressTarget(ts.name, size, options, uninitializedBytes);
+      return (useNative(size) ? native : ts).decompress(input, size, { ...options, out });
+    },
   };
 }

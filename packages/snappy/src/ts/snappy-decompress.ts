@@ -50,6 +50,14 @@ function decodeElements(input: Uint8Array, ip: number, out: Uint8Array): number 
     if (kind === 0) {
       let len = (tag >>> 2) + 1;
       if (len <= 60 && ip <= inFast && op <= outFast) {
+        if (len <= STEP) {
+          // Numeric pages are full of literals of a few bytes: one 8-byte step, no loop.
+          outView.setInt32(op, inView.getInt32(ip, true), true);
+          outView.setInt32(op + 4, inView.getInt32(ip + 4, true), true);
+          op += len;
+          ip += len;
+          continue;
+        }
         const end = op + len;
         do {
           outView.setInt32(op, inView.getInt32(ip, true), true);
@@ -91,6 +99,19 @@ function decodeElements(input: Uint8Array, ip: number, out: Uint8Array): number 
       if (ip >= n) throw truncated(at, 'a copy offset');
       len = ((tag >>> 2) & 7) + 4;
       offset = ((tag >>> 5) << 8) | input[ip++];
+      // The commonest element of numeric pages: 4-11 bytes from 8 or more back, one or two 8-byte
+      // steps (the output's end is at least SLACK away, so len <= outLen - op holds).
+      if (offset >= STEP && offset <= op && op <= outFast) {
+        const from = op - offset;
+        outView.setInt32(op, outView.getInt32(from, true), true);
+        outView.setInt32(op + 4, outView.getInt32(from + 4, true), true);
+        if (len > STEP) {
+          outView.setInt32(op + 8, outView.getInt32(from + 8, true), true);
+          outView.setInt32(op + 12, outView.getInt32(from + 12, true), true);
+        }
+        op += len;
+        continue;
+      }
     } else if (kind === 2) {
       if (ip + 2 > n) throw truncated(at, 'a copy offset');
       len = (tag >>> 2) + 1;
