@@ -60,6 +60,12 @@ export interface NativeBinding {
   gatherDictionaryFixed(dictionary: Uint8Array, width: number, indices: Int32Array, out: Uint8Array): void;
   /** Copies the scanned values' bytes into `out` (offsets[count] bytes). */
   gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;
+  /**
+   * Reads into `out` from descriptor `fd` at `position` what the page cache holds, never waiting for
+   * the disk (Linux preadv2 RWF_NOWAIT): the bytes read (0 at the end of the file, fewer than asked
+   * when only a first part is cached), -1 when nothing can be read now, -2 when this system cannot.
+   */
+  readCached(fd: number, out: Uint8Array, position: number): number;
   /** Fills `offsets` (count + 1) from the length prefixes; returns the input bytes spanned. */
   scanPlainByteArrays(bytes: Uint8Array, offsets: Int32Array): number;
   /** The instruction set the kernels use now: `avx2` or `scalar`. */

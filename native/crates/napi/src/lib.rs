@@ -13,6 +13,7 @@ mod compression;
 mod delta;
 mod dictionary;
 mod distinct;
+mod file_read;
 mod levels;
 mod plain;
 mod rle;

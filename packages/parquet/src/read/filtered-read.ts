@@ -3,7 +3,7 @@
 // projected column, aligned by row however its pages break), the predicate is evaluated on the
 // candidates, and the batch holds exactly the matching rows.
 import { ParquetryError } from '@parquetry/core';
-import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, pageRows, RowRanges, type OffsetIndex, type PageLocation } from '@parquetry/page-index';
+import { checkOffsetIndex, decodeColumnIndex, decodeOffsetIndex, RowRanges, type OffsetIndex, type PageLocation } from '@parquetry/page-index';
 import { PAGE_TYPE, type ColumnMetaData } from '@parquetry/thrift';
 import { makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
 import { planField, type Plan } from '../arrow/arrow-plan.js';
@@ -74,11 +74,22 @@ async function loadPageIndexes(file: ParquetFile, index: number, leaves: LeafNod
   });
 }
 
-/** The rows each page of the offset index holds, and the pages holding rows of `ranges`. */
-function pagesOverlapping(oi: OffsetIndex, rows: number, ranges: RowRanges): { spans: Array<[number, number]>; selected: Array<{ p: PageLocation; i: number }> } {
-  const spans = pageRows(oi, rows);
-  const selected = oi.page_locations.map((p, i) => ({ p, i })).filter(({ i }) => ranges.overlaps(spans[i][0], spans[i][1]));
-  return { spans, selected };
+/**
+ * The pages of the offset index holding rows of `ranges` (page i holds rows first_row_index(i) up
+ * to the next page's): one walk over pages and ranges together, both sorted by row.
+ */
+function pagesOverlapping(oi: OffsetIndex, rows: number, ranges: RowRanges): Array<{ p: PageLocation; i: number }> {
+  const pages = oi.page_locations;
+  const wanted = ranges.ranges;
+  const selected: Array<{ p: PageLocation; i: number }> = [];
+  let r = 0;
+  for (let i = 0; i < pages.length && r < wanted.length; i++) {
+    const start = pages[i].first_row_index;
+    const end = i + 1 < pages.length ? pages[i + 1].first_row_index : rows;
+    while (r < wanted.length && wanted[r][1] <= start) r++;
+    if (r < wanted.length && wanted[r][0] < end) selected.push({ p: pages[i], i });
+  }
+  return selected;
 }
 
 /**
@@ -92,7 +103,7 @@ function prefetchable(chunks: LeafChunk[], rows: number, candidates: RowRanges):
   for (const { meta, start, pageIndex } of chunks) {
     const oi = pageIndex.offsetIndex;
     if (!oi || oi.page_locations.length === 0) return false;
-    const { selected } = pagesOverlapping(oi, rows, candidates);
+    const selected = pagesOverlapping(oi, rows, candidates);
     if (selected.length !== 1) return false;
     const pageBytes = selected[0].p.compressed_page_size;
     const prefix = Math.max(0, oi.page_locations[0].offset - start);
@@ -123,7 +134,7 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
     stats.pagesRead++;
     return [{ page: { slots: data.numSlots, definitionLevels: data.definitionLevels, repetitionLevels: data.repetitionLevels, values: data.values, valueCount: -1 }, firstRow: 0 }];
   }
-  const { spans, selected } = pagesOverlapping(oi, rows, ranges);
+  const selected = pagesOverlapping(oi, rows, ranges);
   stats.pagesSkipped += oi.page_locations.length - selected.length;
   stats.pagesRead += selected.length;
   if (selected.length === 0) return [];
@@ -149,7 +160,7 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
   return selected.map(({ p, i }, k) => {
     const { page } = decoder.pageAt(pageBytes[k], p.offset);
     if (!page) throw new ParquetryError('CORRUPT', `offset index page ${i} is not a data page`, { offset: p.offset, columnPath: pathString(leaf) });
-    return { page, firstRow: spans[i][0] };
+    return { page, firstRow: p.first_row_index };
   });
 }
 

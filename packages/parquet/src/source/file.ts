@@ -1,11 +1,16 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { ParquetryError, uninitializedBytes } from '@parquetry/core';
+import { closeSync, fstatSync, open as openCallback, openSync, read as readCallback, readSync } from 'node:fs';
+import { nativeBinding, ParquetryError, uninitializedBytes } from '@parquetry/core';
 import type { ByteSource } from './byte-source.js';
 import { guardedSource } from './memory.js';
 
 /** One `read` call's most bytes: Node rejects lengths that do not fit an int32. */
 const MAX_READ_CALL = 1 << 30;
+/**
+ * Reads up to this size that the page cache holds complete on the calling thread (native
+ * backend, Linux): copying them costs less than a round trip to a pool thread. Larger reads keep
+ * going through the pool, where they overlap the decoding (a whole-file read's next row group).
+ */
+const CACHED_READ_MAX = 1 << 20;
 
 export interface FileSourceOptions {
   /**
@@ -14,61 +19,38 @@ export interface FileSourceOptions {
    * (0.05-0.3 ms here, more under load) that a point lookup pays several times; a synchronous
    * read costs only the copy, but blocks the event loop while it runs: microseconds for a file in
    * the page cache or on a local SSD, milliseconds on a slow or network disk. For latency-bound
-   * lookups in local files. Default false.
+   * lookups in local files. Default false: the file is opened and read through the pool, except
+   * reads of at most 1 MiB that the page cache already holds (native backend on Linux: they never
+   * wait for the disk); the size and the close are system calls on the open descriptor, which do
+   * not wait for file data, made directly.
    */
   syncReads?: boolean;
 }
 
 /** The calls a file source makes, asynchronous or not; each may return a value or a promise of it. */
-interface FileCalls {
+export interface FileCalls {
   read(out: Uint8Array, at: number, length: number, position: number): number | Promise<number>;
-  close(): void | Promise<void>;
+  close(): void;
 }
+
+/** A descriptor a source still holds when the source is collected is closed then. */
+const unclosed = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // nothing to report to
+  }
+});
 
 /** A source over a local file (Node only). The file stays open until `close`. */
 export async function fileSource(path: string, options: FileSourceOptions = {}): Promise<ByteSource> {
   if (typeof path !== 'string' || path === '') throw new ParquetryError('INVALID_ARGUMENT', 'fileSource needs a path');
-  const { calls, size } = options.syncReads ? openSyncFile(path) : await openFile(path);
-  return guardedSource(size, (offset, length, fetched, into) => readFully(calls, offset, length, fetched, into), async () => calls.close(), true);
-}
-
-async function openFile(path: string): Promise<{ calls: FileCalls; size: number }> {
-  let handle: FileHandle;
+  const fd = options.syncReads ? openNow(path) : await openThroughPool(path);
+  let calls: FileCalls;
+  let size: number;
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new ParquetryError('INVALID_ARGUMENT', `cannot open ${path}`, {}, { cause: error });
-  }
-  try {
-    const size = fileSize(path, await handle.stat());
-    return {
-      calls: {
-        read: async (out, at, length, position) => (await handle.read(out, at, length, position)).bytesRead,
-        close: () => handle.close(),
-      },
-      size,
-    };
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    throw statError(path, error);
-  }
-}
-
-function openSyncFile(path: string): { calls: FileCalls; size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new ParquetryError('INVALID_ARGUMENT', `cannot open ${path}`, {}, { cause: error });
-  }
-  try {
-    return {
-      calls: {
-        read: (out, at, length, position) => readSync(fd, out, at, length, position),
-        close: () => closeSync(fd),
-      },
-      size: fileSize(path, fstatSync(fd)),
-    };
+    size = fileSize(path, fstatSync(fd));
+    calls = options.syncReads ? syncCalls(fd) : pooledCalls(fd);
   } catch (error) {
     try {
       closeSync(fd);
@@ -77,6 +59,71 @@ function openSyncFile(path: string): { calls: FileCalls; size: number } {
     }
     throw statError(path, error);
   }
+  const token = {};
+  const source = guardedSource(
+    size,
+    (offset, length, fetched, into) => readFully(calls, offset, length, fetched, into),
+    async () => {
+      unclosed.unregister(token);
+      calls.close();
+    },
+    true,
+  );
+  unclosed.register(source, fd, token);
+  return source;
+}
+
+function openError(path: string, error: unknown): ParquetryError {
+  return new ParquetryError('INVALID_ARGUMENT', `cannot open ${path}`, {}, { cause: error });
+}
+
+function openNow(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw openError(path, error);
+  }
+}
+
+function openThroughPool(path: string): Promise<number> {
+  return new Promise((resolve, reject) => openCallback(path, 'r', (error, fd) => (error ? reject(openError(path, error)) : resolve(fd))));
+}
+
+function syncCalls(fd: number): FileCalls {
+  return {
+    read: (out, at, length, position) => readSync(fd, out, at, length, position),
+    close: () => closeSync(fd),
+  };
+}
+
+/** readCached of the native binding: bytes read, -1 for "not now", -2 for "never here". */
+export type CachedRead = (fd: number, out: Uint8Array, position: number) => number;
+
+function nativeCachedRead(): CachedRead | undefined {
+  const binding = nativeBinding();
+  return binding ? (fd, out, position) => binding.readCached(fd, out, position) : undefined;
+}
+
+/**
+ * Reads through the thread pool, or on this thread when the page cache holds the bytes (see
+ * CACHED_READ_MAX). Exported for tests, which pass their own `readCached`.
+ */
+export function pooledCalls(fd: number, readCached: CachedRead | undefined = nativeCachedRead()): FileCalls {
+  let cachedReads = readCached !== undefined;
+  const poolRead = (out: Uint8Array, at: number, length: number, position: number) =>
+    new Promise<number>((resolve, reject) => readCallback(fd, out, at, length, position, (error, got) => (error ? reject(error) : resolve(got))));
+  return {
+    read(out, at, length, position) {
+      if (cachedReads && length <= CACHED_READ_MAX) {
+        const got = readCached!(fd, out.subarray(at, at + length), position);
+        if (got > 0) return got;
+        // -2: this system cannot; -1: not cached; 0 (the end of the file) is for the pool's read to say.
+        if (got === -2) cachedReads = false;
+      }
+      return poolRead(out, at, length, position);
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 /** The size of what `path` opened: a directory opens on Linux and only fails at the first read; a pipe has no size. */
@@ -90,7 +137,7 @@ function statError(path: string, error: unknown): unknown {
 }
 
 /** A read may return fewer bytes than asked; loop until full, and TRUNCATED if the file ends first. */
-async function readFully(calls: FileCalls, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
+export async function readFully(calls: FileCalls, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
   const out = into ?? readBuffer(length, offset);
   let filled = 0;
   while (filled < length) {

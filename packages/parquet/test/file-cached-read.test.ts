@@ -1,0 +1,106 @@
+// Reads the page cache holds, done on the calling thread (fileSource's default mode, native
+// backend on Linux): the decision logic with a stand-in for the native call, then the native call.
+import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { requireNativeBinding } from '@parquetry/core';
+import { pooledCalls, readFully, type CachedRead } from '../src/source/file.js';
+import { assertBytes, seededBytes } from './source-helpers.js';
+
+const DATA = seededBytes(3 << 20, 11);
+let dir = '';
+let path = '';
+let fd = -1;
+
+const s = suite('file source cached reads');
+s.before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parquetry-cached-'));
+  path = join(dir, 'data.bin');
+  writeFileSync(path, DATA);
+  fd = openSync(path, 'r');
+});
+s.after(() => {
+  closeSync(fd);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A stand-in for readCached that answers from `script` in turn (a count copies that many bytes of DATA). */
+function scripted(script: number[]): { read: CachedRead; calls: number[] } {
+  const calls: number[] = [];
+  const read: CachedRead = (_fd, out, position) => {
+    calls.push(position);
+    const answer = script.shift() ?? -1;
+    if (answer > 0) out.set(DATA.subarray(position, position + answer));
+    return answer;
+  };
+  return { read, calls };
+}
+
+async function readThrough(read: CachedRead, offset: number, length: number): Promise<Uint8Array> {
+  return readFully(pooledCalls(fd, read), offset, length, () => undefined);
+}
+
+s('a cached read is the answer; what it leaves goes through the pool', async () => {
+  const { read, calls } = scripted([1000, -1]);
+  assertBytes(await readThrough(read, 5000, 4096), DATA.subarray(5000, 9096));
+  assert.equal(calls, [5000, 6000]); // the rest asked again, then read by the pool
+});
+
+s('"not now" and the end of the file go to the pool; "never here" stops asking', async () => {
+  for (const answer of [-1, 0]) {
+    const { read, calls } = scripted([answer]);
+    assertBytes(await readThrough(read, 123, 777), DATA.subarray(123, 900));
+    assert.is(calls.length, 1);
+  }
+  const { read, calls } = scripted([-2, 500, 500]);
+  const calls2 = pooledCalls(fd, read);
+  assertBytes(await readFully(calls2, 0, 100, () => undefined), DATA.subarray(0, 100));
+  assertBytes(await readFully(calls2, 100, 100, () => undefined), DATA.subarray(100, 200));
+  assert.is(calls.length, 1);
+});
+
+s('reads over 1 MiB always go through the pool', async () => {
+  const { read, calls } = scripted([]);
+  assertBytes(await readThrough(read, 7, (1 << 20) + 1), DATA.subarray(7, 7 + (1 << 20) + 1));
+  assert.is(calls.length, 0);
+  assertBytes(await readThrough(read, 7, 1 << 20), DATA.subarray(7, 7 + (1 << 20)));
+  assert.is(calls.length, 1);
+});
+
+s('the native call reads what the file holds, 0 at its end, never past it', () => {
+  const readCached = requireNativeBinding().readCached;
+  const out = new Uint8Array(70_000).fill(0xee);
+  // A file just written is in the page cache. Only Linux reads this way (elsewhere: -2, always).
+  const got = readCached(fd, out.subarray(1000, 66_536), 4096);
+  if (process.platform !== 'linux') {
+    assert.is(got, -2);
+    return;
+  }
+  assert.is(got, 65_536);
+  assertBytes(out.subarray(1000, 66_536), DATA.subarray(4096, 4096 + 65_536));
+  assert.is(out[999], 0xee);
+  assert.is(out[66_536], 0xee);
+  const end = DATA.length;
+  assert.is(readCached(fd, out, end - 10), 10);
+  assertBytes(out.subarray(0, 10), DATA.subarray(end - 10));
+  assert.is(readCached(fd, out, end), 0);
+  assert.is(readCached(fd, out, end + 5), 0);
+  assert.is(readCached(fd, out.subarray(0, 0), 0), 0);
+});
+
+s('the native call refuses a negative descriptor or position and a fractional one', () => {
+  const readCached = requireNativeBinding().readCached;
+  for (const [d, p] of [[-1, 0], [fd, -1], [fd, 1.5], [fd, Number.NaN], [fd, 2 ** 53]]) {
+    try {
+      readCached(d, new Uint8Array(8), p);
+      assert.unreachable(`accepted ${d}, ${p}`);
+    } catch (error) {
+      assert.is((error as { code?: string }).code, 'INVALID_ARGUMENT', `${d}, ${p}`);
+    }
+  }
+});
+
+s.run();
