@@ -3,7 +3,8 @@
 // pyarrow (row groups of 1M rows, page indexes), read by Parquetry (native and TS backends),
 // hyparquet (usePageIndex + useOffsetIndex), DuckDB and parquet-wasm. Each lookup opens the file
 // afresh; latency (median), bytes read from the file and rows are per lookup; every result is
-// checked (ids and values). Each (reader, file, query) runs in a child process of its own.
+// checked (ids and values). Each (reader, file, query) runs in a child process of its own, after
+// the file is read through once (every reader starts with all of it in the page cache).
 // Run: npx tsx lookup.bench.ts (BENCH_QUICK=1: 5M rows). Needs the venv: bash scripts/setup-venv.sh
 import { arch, cpus, platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { rng } from './lib/measure.js';
 import { printLookups, targetLines, type Contender, type Kind, type LookupCell } from './lib/lookup-report.js';
 import { runCell } from './lib/lookup-spawn.js';
 import { lookupTables } from './lib/lookup-tables.js';
+import { warmPageCache } from './lib/page-cache.js';
 import type { LookupReader } from './lib/lookup-worker.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -53,6 +55,7 @@ for (const file of tables.files) {
       process.stderr.write(`${file.writer} ${kind.key} ${c.key}... `);
       const ranges = keys.map((k) => [k, k + kind.span] as [number, number]);
       const job = { reader: c.reader, path: file.path, rows: file.rows, ranges, budgetSeconds: CELL_BUDGET_S, minLookups: MIN_LOOKUPS };
+      warmPageCache(file.path);
       const result = await runCell(job, c.env, CHILD_TIMEOUT_S);
       cell.results.set(c.key, result);
       const where = `${file.writer} ${kind.title} ${c.title}`;
@@ -70,7 +73,7 @@ for (const f of tables.files) {
 }
 if (tables.parquetryFailures.length) console.log(`  Parquetry's encodeParquet failed first at: ${tables.parquetryFailures.join('; ')}`);
 console.log(`ms = median latency of one lookup (open + footer + query); bytes = median bytes read from the file per lookup; rows = median rows returned;`);
-console.log(`n = lookups timed (of ${KEYS} keys, timing stops after ${CELL_BUDGET_S} s once ${MIN_LOOKUPS} are done), after one verifying warm-up; every result checked (ids lo..hi once each, value).\n`);
+console.log(`n = lookups timed (of ${KEYS} keys, timing stops after ${CELL_BUDGET_S} s once ${MIN_LOOKUPS} are done), after one verifying warm-up; every result checked (ids lo..hi once each, value);\n  before each cell the file is read through once, so every reader starts with all of it in the page cache.\n`);
 printLookups(cells, contenders);
 
 console.log(`

@@ -61,6 +61,12 @@ export interface NativeBinding {
   /** Copies the scanned values' bytes into `out` (offsets[count] bytes). */
   gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;
   /**
+   * Opens `path` read-only on the calling thread when the kernel's caches suffice (openat2
+   * RESOLVE_CACHED, O_NONBLOCK, never waiting for the disk): the descriptor of a regular file, -1
+   * when it cannot now or the path is not a regular file, -2 when this system cannot open this way.
+   */
+  openCached(path: string): number;
+  /**
    * Reads into `out` from descriptor `fd` at `position` what the page cache holds, never waiting for
    * the disk (Linux preadv2 RWF_NOWAIT): the bytes read (0 at the end of the file, fewer than asked
    * when only a first part is cached), -1 when nothing can be read now, -2 when this system cannot.

@@ -1,7 +1,7 @@
 // Reads the page cache holds, done on the calling thread (fileSource's default mode, native
 // backend on Linux): the decision logic with a stand-in for the native call, then the native call.
-import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -101,6 +101,32 @@ s('the native call refuses a negative descriptor or position and a fractional on
       assert.is((error as { code?: string }).code, 'INVALID_ARGUMENT', `${d}, ${p}`);
     }
   }
+});
+
+s('the native open opens a regular file for blocking reads, and refuses the rest without waiting', () => {
+  const openCached = requireNativeBinding().openCached;
+  const opened = openCached(path);
+  if (process.platform !== 'linux') {
+    assert.is(opened, -2);
+    return;
+  }
+  assert.ok(opened >= 0, `opened ${opened}`);
+  try {
+    const out = new Uint8Array(100);
+    assert.is(readSync(opened, out, 0, 100, 1234), 100);
+    assertBytes(out, DATA.subarray(1234, 1334));
+    // O_NONBLOCK (04000) was for the open only; O_CLOEXEC stays (/proc shows it as 02000000).
+    const flags = parseInt(/flags:\s*(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${opened}`, 'utf8'))![1], 8);
+    assert.is(flags & 0o4000, 0);
+    assert.is(flags & 0o2000000, 0o2000000);
+  } finally {
+    closeSync(opened);
+  }
+  const folder = join(dir, 'folder');
+  mkdirSync(folder);
+  const fifo = join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]); // a FIFO without a writer: a blocking open would never return
+  for (const other of [folder, fifo, join(dir, 'missing'), 'nul\0byte']) assert.is(openCached(other), -1, other);
 });
 
 s.run();

@@ -20,9 +20,9 @@ export interface FileSourceOptions {
    * read costs only the copy, but blocks the event loop while it runs: microseconds for a file in
    * the page cache or on a local SSD, milliseconds on a slow or network disk. For latency-bound
    * lookups in local files. Default false: the file is opened and read through the pool, except
-   * reads of at most 1 MiB that the page cache already holds (native backend on Linux: they never
-   * wait for the disk); the size and the close are system calls on the open descriptor, which do
-   * not wait for file data, made directly.
+   * an open whose path the kernel's caches resolve and reads of at most 1 MiB that the page cache
+   * holds (native backend on Linux: neither waits for the disk); the size and the close are system
+   * calls on the open descriptor, which do not wait for file data, made directly.
    */
   syncReads?: boolean;
 }
@@ -85,7 +85,20 @@ function openNow(path: string): number {
   }
 }
 
+/** False once the native open answered that this system cannot open without waiting. */
+let cachedOpens = true;
+
+/**
+ * Opens through the thread pool, or on this thread when the kernel's caches suffice (native
+ * backend, Linux: openat2 RESOLVE_CACHED, which never waits for the disk).
+ */
 function openThroughPool(path: string): Promise<number> {
+  const binding = cachedOpens ? nativeBinding() : null;
+  if (binding) {
+    const fd = binding.openCached(path);
+    if (fd >= 0) return Promise.resolve(fd);
+    if (fd === -2) cachedOpens = false;
+  }
   return new Promise((resolve, reject) => openCallback(path, 'r', (error, fd) => (error ? reject(openError(path, error)) : resolve(fd))));
 }
 
