@@ -1,4 +1,5 @@
 import { mkdtemp, rm, truncate, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,6 +208,12 @@ for (const [label, options] of [['file', {}], ['file (syncReads)', { syncReads: 
     assert.is(openFds(), before);
     await rejection(open(tempDir)); // a directory: opened, refused, closed
     assert.is(openFds(), before);
+  });
+  file('a FIFO is INVALID_ARGUMENT at once, not an open waiting for a writer', async () => {
+    if (process.platform !== 'linux') return; // mkfifo as the test makes it
+    const fifo = join(tempDir, `fifo-${label}`);
+    execFileSync('mkfifo', [fifo]);
+    assert.is((await rejection(open(fifo))).code, 'INVALID_ARGUMENT');
   });
   file('an empty file has size 0 and reads only zero bytes', async () => {
     const path = join(tempDir, `empty-${label}.bin`);

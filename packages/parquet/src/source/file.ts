@@ -1,8 +1,13 @@
-import { closeSync, fstatSync, open as openCallback, openSync, read as readCallback, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, open as openCallback, openSync, read as readCallback, readSync } from 'node:fs';
 import { nativeBinding, ParquetryError, uninitializedBytes } from '@parquetry/core';
 import type { ByteSource } from './byte-source.js';
 import { guardedSource } from './memory.js';
 
+/**
+ * Read-only, and without waiting at the open for a FIFO's writer (the size check then refuses
+ * what is not a regular file). O_NONBLOCK changes nothing for a regular file's reads.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** One `read` call's most bytes: Node rejects lengths that do not fit an int32. */
 const MAX_READ_CALL = 1 << 30;
 /**
@@ -79,7 +84,7 @@ function openError(path: string, error: unknown): ParquetryError {
 
 function openNow(path: string): number {
   try {
-    return openSync(path, 'r');
+    return openSync(path, OPEN_FLAGS);
   } catch (error) {
     throw openError(path, error);
   }
@@ -99,7 +104,7 @@ function openThroughPool(path: string): Promise<number> {
     if (fd >= 0) return Promise.resolve(fd);
     if (fd === -2) cachedOpens = false;
   }
-  return new Promise((resolve, reject) => openCallback(path, 'r', (error, fd) => (error ? reject(openError(path, error)) : resolve(fd))));
+  return new Promise((resolve, reject) => openCallback(path, OPEN_FLAGS, (error, fd) => (error ? reject(openError(path, error)) : resolve(fd))));
 }
 
 function syncCalls(fd: number): FileCalls {
