@@ -1,7 +1,8 @@
 // Buffers reused while reading: data pages whose values are copies decompress into one shared
 // scratch buffer, and a whole-file read puts every row group's compressed chunks in one buffer.
 // Nothing a batch holds may view either: values that would (PLAIN byte arrays with one non-empty
-// value, v2 values stored uncompressed) are copied first.
+// value, v2 values stored uncompressed) are copied first. A filtered read decodes the pages of
+// the columns beside the predicate's into the scratch as well, copying out the rows it keeps.
 import { Field, Float64, Int64, List, Table, Utf8, vectorFromArray, type RecordBatch } from 'apache-arrow';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,7 +10,7 @@ import { encodeStruct, PageHeader, type ColumnMetaData, type SchemaElement } fro
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSchema, encodeParquet, fileSource, memorySource, openParquet, readArrow, readTable } from '../src/index.js';
+import { between, buildSchema, emptyReadStats, encodeParquet, eq, fileSource, memorySource, openParquet, readArrow, readTable } from '../src/index.js';
 import { PageDecoder } from '../src/read/page-decoder.js';
 
 test('a page with one non-empty string survives the pages decompressed after it', async () => {
@@ -85,6 +86,47 @@ test('batches of earlier row groups are intact after the whole file is read (fil
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+
+test('filtered reads: batches view no page and stay intact while later reads reuse the scratch', async () => {
+  const rows = 12_000;
+  const id = (i: number) => BigInt(i);
+  const x = (i: number) => Math.cos(i);
+  const name = (i: number) => (i % 4 === 0 ? `k${i % 3}` : `name-${i}-${'q'.repeat(i % 23)}`);
+  const list = (i: number) => (i % 6 === 0 ? [] : [i, -i]);
+  const table = new Table({
+    id: vectorFromArray(Array.from({ length: rows }, (_, i) => id(i)), new Int64()),
+    x: vectorFromArray(Array.from({ length: rows }, (_, i) => x(i)), new Float64()),
+    name: vectorFromArray(Array.from({ length: rows }, (_, i) => name(i)), new Utf8()),
+    list: vectorFromArray(Array.from({ length: rows }, (_, i) => list(i)), new List(new Field('item', new Float64(), true))),
+  });
+  for (const pageVersion of [1, 2] as const) {
+    const file = await openParquet(memorySource(encodeParquet(table, { pageRows: 1000, rowGroupSize: 6000, pageVersion, compression: 'SNAPPY' })));
+    const kept: Array<{ lo: number; hi: number; batch: RecordBatch }> = [];
+    for (const [lo, hi] of [[17, 17], [990, 2010], [5999, 6000], [7777, 7777], [100, 11_900], [11_999, 11_999]]) {
+      const stats = emptyReadStats();
+      let next = lo; // each batch holds the next matching rows
+      for await (const batch of readArrow(file, { filter: lo === hi ? eq('id', id(lo)) : between('id', id(lo), id(hi)), stats })) {
+        kept.push({ lo: next, hi, batch });
+        next += batch.numRows;
+      }
+      assert.is(next, hi + 1, `rows of ${lo}..${hi}`);
+      if (hi - lo < 5000) assert.ok(stats.pagesSkipped > 0, `pages skipped for ${lo}..${hi}`);
+    }
+    for (const { lo, batch } of kept) {
+      const at = (i: number) => lo + i;
+      assert.equal(Array.from(batch.getChild('id')!.toArray() as BigInt64Array), Array.from({ length: batch.numRows }, (_, i) => id(at(i))), `id from ${lo}, v${pageVersion}`);
+      assert.equal(Array.from(batch.getChild('x')!.toArray() as Float64Array), Array.from({ length: batch.numRows }, (_, i) => x(at(i))), `x from ${lo}`);
+      assert.equal(batch.getChild('name')!.toArray(), Array.from({ length: batch.numRows }, (_, i) => name(at(i))), `name from ${lo}`);
+      assert.equal(batch.getChild('list')!.toArray().map((v: { toArray(): Float64Array } | null) => Array.from(v!.toArray())), Array.from({ length: batch.numRows }, (_, i) => list(at(i))), `list from ${lo}`);
+      if (batch.numRows === 1) {
+        // One row keeps one value's memory, not its page's.
+        assert.ok(batch.getChild('id')!.data[0].values.buffer.byteLength <= 64, 'id buffer');
+        assert.ok(batch.getChild('x')!.data[0].values.buffer.byteLength <= 64, 'x buffer');
+      }
+    }
   }
 });
 

@@ -123,8 +123,17 @@ function prefixWithPages(meta: ColumnMetaData, prefix: number, pageBytes: number
   return prefix === 0 || dictionaryUse(meta) === 'all' || prefix <= pageBytes / 4;
 }
 
-/** The pages of a chunk holding `ranges`, decoded and positioned by first row. */
-async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, ranges: RowRanges, options: ReadOptions & { coalesce?: CoalesceOptions }, stats: ReadStats): Promise<PositionedPage[]> {
+/**
+ * A chunk's pages holding some rows, fetched (its dictionary decoded) but not yet decoded
+ * themselves. `decode` yields them in row order; transient pages (PageDecoder.transientPageAt)
+ * view a scratch buffer that the next one overwrites, so the consumer copies what it keeps first.
+ */
+interface FetchedPages {
+  decode(transient: boolean): Iterable<PositionedPage>;
+}
+
+/** The pages of a chunk holding `ranges`, fetched. */
+async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, ranges: RowRanges, options: ReadOptions & { coalesce?: CoalesceOptions }, stats: ReadStats): Promise<FetchedPages> {
   const { leaf, meta, start, length, pageIndex } = chunk;
   const oi = pageIndex.offsetIndex;
   if (!oi || oi.page_locations.length === 0) {
@@ -132,12 +141,13 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
     const [bytes] = await readRanges(file.source, [{ offset: start, length }], options.coalesce);
     const data = new ColumnCursor(bytes, start, meta, leaf, options).takeRows(rows);
     stats.pagesRead++;
-    return [{ page: { slots: data.numSlots, definitionLevels: data.definitionLevels, repetitionLevels: data.repetitionLevels, values: data.values, valueCount: -1 }, firstRow: 0 }];
+    const whole = { page: { slots: data.numSlots, definitionLevels: data.definitionLevels, repetitionLevels: data.repetitionLevels, values: data.values, valueCount: -1 }, firstRow: 0 };
+    return { decode: () => [whole] };
   }
   const selected = pagesOverlapping(oi, rows, ranges);
   stats.pagesSkipped += oi.page_locations.length - selected.length;
   stats.pagesRead += selected.length;
-  if (selected.length === 0) return [];
+  if (selected.length === 0) return { decode: () => [] };
   const firstPage = oi.page_locations[0].offset;
   // The dictionary page (and anything else) before the first data page.
   const prefix = { offset: start, length: Math.max(0, firstPage - start) };
@@ -157,11 +167,16 @@ async function pagesFor(file: ParquetFile, chunk: LeafChunk, rows: number, range
       readPrefix((await readRanges(file.source, [prefix], options.coalesce))[0]);
     }
   }
-  return selected.map(({ p, i }, k) => {
-    const { page } = decoder.pageAt(pageBytes[k], p.offset);
-    if (!page) throw new ParquetryError('CORRUPT', `offset index page ${i} is not a data page`, { offset: p.offset, columnPath: pathString(leaf) });
-    return { page, firstRow: p.first_row_index };
-  });
+  return {
+    *decode(transient) {
+      for (let k = 0; k < selected.length; k++) {
+        const { p, i } = selected[k];
+        const page = transient ? decoder.transientPageAt(pageBytes[k], p.offset) : decoder.pageAt(pageBytes[k], p.offset).page;
+        if (!page) throw new ParquetryError('CORRUPT', `offset index page ${i} is not a data page`, { offset: p.offset, columnPath: pathString(leaf) });
+        yield { page, firstRow: p.first_row_index };
+      }
+    },
+  };
 }
 
 /**
@@ -199,18 +214,20 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   if (options.within) candidates = candidates.intersect(options.within);
   if (candidates.isEmpty) return undefined;
   // The predicate's columns over the candidates, then the exact matches.
-  const pages = new Map<LeafNode, PositionedPage[]>();
+  const fetched = new Map<LeafNode, FetchedPages>();
 
   // Pages of several columns are fetched at once (the reads overlap), not one column after another.
   const fetch = async (wanted: LeafNode[], ranges: RowRanges) => {
-    const missing = [...new Set(wanted)].filter((leaf) => !pages.has(leaf));
-    const fetched = await Promise.all(missing.map((leaf) => pagesFor(file, byLeaf.get(leaf)!, rows, ranges, options, stats)));
-    missing.forEach((leaf, i) => pages.set(leaf, fetched[i]));
+    const missing = [...new Set(wanted)].filter((leaf) => !fetched.has(leaf));
+    const pages = await Promise.all(missing.map((leaf) => pagesFor(file, byLeaf.get(leaf)!, rows, ranges, options, stats)));
+    missing.forEach((leaf, i) => fetched.set(leaf, pages[i]));
   };
   // When every other column holds the candidates in one page, those pages come in the same round trip.
   const others = projected.filter((leaf) => !predicateLeaves.includes(leaf));
   await fetch(prefetchable(others.map((leaf) => byLeaf.get(leaf)!), rows, candidates) ? leaves : predicateLeaves, candidates);
-  const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], pages.get(predicateLeaves[i])!, candidates)] as const));
+  // The predicate's pages are decoded once and kept (the mask, then the selection, read them).
+  const predicatePages = new Map(predicateLeaves.map((leaf) => [leaf, [...fetched.get(leaf)!.decode(false)]] as const));
+  const chunksByName = new Map(names.map((name, i) => [name, selectRows(predicateLeaves[i], predicatePages.get(predicateLeaves[i])!, candidates)] as const));
   // The whole candidate set at once where the predicate's shape allows, else row by row.
   const mask = predicateMask(predicate, chunksByName, candidates.rowCount);
   const matched = mask
@@ -224,7 +241,8 @@ export async function readFilteredRowGroup(file: ParquetFile, index: number, pla
   await fetch(projected, exact);
   for (const leaf of projected) {
     try {
-      const chunk = selectRows(leaf, pages.get(leaf)!, exact);
+      // Copied out page by page: the batch views no page, and the other columns' pages decode into one scratch buffer.
+      const chunk = selectRows(leaf, predicatePages.get(leaf) ?? fetched.get(leaf)!.decode(true), exact, true);
       data.set(leaf, chunk);
       shapes.set(leaf, assembleLeaf(chunk, exact.rowCount));
     } catch (error) {

@@ -9,7 +9,7 @@ import { decodeStruct, ENCODING, PAGE_TYPE, PageHeader, type ColumnMetaData } fr
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { countAtMax, countRowStarts, readLevelsV1, readLevelsV2 } from './levels.js';
 import { decodePageValues, type PageValueContext, type PageValues } from './page-values.js';
-import { detachFromScratch, pageScratch } from './page-scratch.js';
+import { detachFromScratch, pageScratch, transientScratch } from './page-scratch.js';
 
 export interface ReadOptions {
   /** Cap on any page's declared uncompressed size (default 1 GiB). */
@@ -45,6 +45,8 @@ export class PageDecoder {
   private readonly ctx: PageValueContext;
   private at = 0;
   private page = 0;
+  /** Set while transientPageAt decodes: the page may go to the scratch whatever its encoding. */
+  private transient = false;
   private slots = 0;
 
   constructor(
@@ -92,10 +94,14 @@ export class PageDecoder {
     return this.codec.decompress(body, size, { maxUncompressedSize: this.options.maxPageSize, out: scratch });
   }
 
-  /** Where a data page of `encoding` decompresses to `size` bytes: the scratch, or undefined (a buffer of its own). */
+  /**
+   * Where a data page of `encoding` decompresses to `size` bytes: the scratch, or undefined (a
+   * buffer of its own). A transient page goes to the scratch whatever its encoding.
+   */
   private scratchFor(encoding: number, size: number): Uint8Array | undefined {
     if (this.codec.name === 'UNCOMPRESSED') return undefined;
-    return pageScratch(encoding, this.leaf.physicalType, size, this.options.maxPageSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE);
+    const limit = this.options.maxPageSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE;
+    return this.transient ? transientScratch(size, limit) : pageScratch(encoding, this.leaf.physicalType, size, limit);
   }
 
   /**
@@ -107,6 +113,19 @@ export class PageDecoder {
       return this.readPage(bytes, at, Infinity);
     } catch (error) {
       throw this.located(error, fileOffset);
+    }
+  }
+
+  /**
+   * As pageAt for a data page, whose values may view the process's page scratch: the caller copies
+   * what it keeps before it decodes another page or gives up the thread.
+   */
+  transientPageAt(bytes: Uint8Array, fileOffset: number): DecodedPage | undefined {
+    this.transient = true;
+    try {
+      return this.pageAt(bytes, fileOffset).page;
+    } finally {
+      this.transient = false;
     }
   }
 

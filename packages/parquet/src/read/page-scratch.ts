@@ -21,7 +21,16 @@ const COPYING = new Set(['PLAIN_DICTIONARY', 'RLE_DICTIONARY', 'DELTA_BINARY_PAC
 export function pageScratch(encoding: number, type: string, size: number, limit: number): Uint8Array | undefined {
   const name = ENCODING[encoding];
   const copies = name !== undefined && (COPYING.has(name) || (name === 'PLAIN' && type === 'BYTE_ARRAY'));
-  if (!copies || size > MAX_SCRATCH || size > limit) return undefined;
+  return copies ? transientScratch(size, limit) : undefined;
+}
+
+/**
+ * The scratch buffer's first `size` bytes for a page whose reader copies what it keeps before the
+ * next page is decoded (see PageDecoder.transientPageAt), whatever its encoding; undefined over
+ * the limits.
+ */
+export function transientScratch(size: number, limit: number): Uint8Array | undefined {
+  if (size > MAX_SCRATCH || size > limit) return undefined;
   if (scratch.length < size) scratch = new Uint8Array(Math.min(MAX_SCRATCH, Math.max(size, 2 * scratch.length)));
   return scratch.subarray(0, size);
 }

@@ -6,7 +6,7 @@ import type { RowRanges } from '@parquetry/page-index';
 import { pathString, type LeafNode } from '../schema/parquet-schema.js';
 import { chunkLevels, joinValues, sliceValues, type ColumnChunkData, type LevelPart } from './column-cursor.js';
 import type { DecodedPage } from './page-decoder.js';
-import type { PageValues } from './page-values.js';
+import { isDictionaryIndices, type PageValues } from './page-values.js';
 
 export interface PositionedPage {
   page: DecodedPage;
@@ -37,8 +37,25 @@ function valuesBefore(page: DecodedPage, leaf: LeafNode): (slot: number) => numb
   return (slot) => prefix[slot];
 }
 
-/** The rows of `ranges` from `pages` (in row order, covering every row of the ranges). */
-export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, ranges: RowRanges): ColumnChunkData {
+/** `values` in memory of their own: byte arrays keep only the bytes their offsets span. */
+function copyValues(values: PageValues): PageValues {
+  if (isDictionaryIndices(values)) return { dictionary: values.dictionary, indices: values.indices.slice() };
+  if ('offsets' in values) {
+    const { offsets, bytes } = values;
+    const base = offsets[0];
+    const rebased = new Int32Array(offsets.length);
+    for (let i = 0; i < offsets.length; i++) rebased[i] = offsets[i] - base;
+    return { offsets: rebased, bytes: bytes.slice(base, offsets[offsets.length - 1]) };
+  }
+  return values.slice();
+}
+
+/**
+ * The rows of `ranges` from `pages` (in row order, covering every row of the ranges). With `copy`,
+ * what is taken from a page is copied before the next page is asked for: the result views no page
+ * (a one-row lookup does not keep its pages alive), and the pages may be transient ones.
+ */
+export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, ranges: RowRanges, copy = false): ColumnChunkData {
   const defParts: LevelPart[] = [];
   const repParts: Int32Array[] = [];
   const valueParts: PageValues[] = [];
@@ -59,11 +76,14 @@ export function selectRows(leaf: LeafNode, pages: Iterable<PositionedPage>, rang
       if (to > from) {
         const s0 = starts ? starts[from - firstRow] : from - firstRow;
         const s1 = starts ? starts[to - firstRow] : to - firstRow;
-        defParts.push(page.definitionLevels ? page.definitionLevels.subarray(s0, s1) : s1 - s0);
-        if (page.repetitionLevels) repParts.push(page.repetitionLevels.subarray(s0, s1));
+        const def = page.definitionLevels?.subarray(s0, s1);
+        const rep = page.repetitionLevels?.subarray(s0, s1);
+        defParts.push(def ? (copy ? def.slice() : def) : s1 - s0);
+        if (rep) repParts.push(copy ? rep.slice() : rep);
         const v0 = before(s0);
         const v1 = before(s1);
-        valueParts.push(sliceValues(leaf, page.values, v0, v1 - v0));
+        const values = sliceValues(leaf, page.values, v0, v1 - v0);
+        valueParts.push(copy ? copyValues(values) : values);
         slots += s1 - s0;
         valueCount += v1 - v0;
         rows += to - from;
