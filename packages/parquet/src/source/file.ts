@@ -38,7 +38,10 @@ export interface FileCalls {
   close(): void;
 }
 
-/** A descriptor a source still holds when the source is collected is closed then. */
+/**
+ * A descriptor left open is closed when its calls object is collected: after the source and every
+ * read in flight on it are gone (a pending read holds the calls), so never under a running read.
+ */
 const unclosed = new FinalizationRegistry<number>((fd) => {
   try {
     closeSync(fd);
@@ -74,7 +77,7 @@ export async function fileSource(path: string, options: FileSourceOptions = {}):
     },
     true,
   );
-  unclosed.register(source, fd, token);
+  unclosed.register(calls, fd, token);
   return source;
 }
 
