@@ -62,10 +62,11 @@ export interface NativeBinding {
   gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void;
   /**
    * Opens `path` read-only on the calling thread when the kernel's caches suffice (openat2
-   * RESOLVE_CACHED, O_NONBLOCK, never waiting for the disk): the descriptor of a regular file, -1
-   * when it cannot now or the path is not a regular file, -2 when this system cannot open this way.
+   * RESOLVE_CACHED, O_NONBLOCK for the open only; never waits for the disk): the descriptor of a
+   * regular file, its size written to size[0]; -1 when it cannot now or the path is not a regular
+   * file, -2 when this system cannot open this way.
    */
-  openCached(path: string): number;
+  openCached(path: string, size: Float64Array): number;
   /**
    * Reads into `out` from descriptor `fd` at `position` what the page cache holds, never waiting for
    * the disk (Linux preadv2 RWF_NOWAIT): the bytes read (0 at the end of the file, fewer than asked

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { requireNativeBinding } from '@parquetry/core';
-import { pooledCalls, readFully, type CachedRead } from '../src/source/file.js';
+import { backend, requireNativeBinding } from '@parquetry/core';
+import { fileSource } from '../src/source/file.js';
+import { pooledCalls, type CachedRead } from '../src/source/file-calls.js';
+import { readFully } from '../src/source/file.js';
 import { assertBytes, seededBytes } from './source-helpers.js';
 
 const DATA = seededBytes(3 << 20, 11);
@@ -40,7 +42,7 @@ function scripted(script: number[]): { read: CachedRead; calls: number[] } {
 }
 
 async function readThrough(read: CachedRead, offset: number, length: number): Promise<Uint8Array> {
-  return readFully(pooledCalls(fd, read), offset, length, () => undefined);
+  return readFully(pooledCalls(fd, false, read), offset, length, () => undefined);
 }
 
 s('a cached read is the answer; what it leaves goes through the pool', async () => {
@@ -56,7 +58,7 @@ s('"not now" and the end of the file go to the pool; "never here" stops asking',
     assert.is(calls.length, 1);
   }
   const { read, calls } = scripted([-2, 500, 500]);
-  const calls2 = pooledCalls(fd, read);
+  const calls2 = pooledCalls(fd, false, read);
   assertBytes(await readFully(calls2, 0, 100, () => undefined), DATA.subarray(0, 100));
   assertBytes(await readFully(calls2, 100, 100, () => undefined), DATA.subarray(100, 200));
   assert.is(calls.length, 1);
@@ -105,12 +107,14 @@ s('the native call refuses a negative descriptor or position and a fractional on
 
 s('the native open opens a regular file for blocking reads, and refuses the rest without waiting', () => {
   const openCached = requireNativeBinding().openCached;
-  const opened = openCached(path);
+  const size = new Float64Array(1);
+  const opened = openCached(path, size);
   if (process.platform !== 'linux') {
     assert.is(opened, -2);
     return;
   }
   assert.ok(opened >= 0, `opened ${opened}`);
+  assert.is(size[0], DATA.length);
   try {
     const out = new Uint8Array(100);
     assert.is(readSync(opened, out, 0, 100, 1234), 100);
@@ -126,7 +130,58 @@ s('the native open opens a regular file for blocking reads, and refuses the rest
   mkdirSync(folder);
   const fifo = join(dir, 'fifo');
   execFileSync('mkfifo', [fifo]); // a FIFO without a writer: a blocking open would never return
-  for (const other of [folder, fifo, join(dir, 'missing'), 'nul\0byte']) assert.is(openCached(other), -1, other);
+  for (const other of [folder, fifo, join(dir, 'missing'), 'nul\0byte']) assert.is(openCached(other, size), -1, other);
+});
+
+s('the default file source opens and makes small reads on this thread when the caches hold them', async () => {
+  assert.is(backend(), 'native'); // the unit tests run with the addon built
+  const binding = requireNativeBinding();
+  const { openCached, readCached } = binding;
+  const answers: number[] = [];
+  binding.openCached = (p, size) => {
+    const fd = openCached(p, size);
+    answers.push(fd >= 0 ? 1 : fd);
+    return fd;
+  };
+  binding.readCached = (d, out, position) => {
+    const got = readCached(d, out, position);
+    answers.push(got);
+    return got;
+  };
+  try {
+    const source = await fileSource(path);
+    assert.is(source.size, DATA.length);
+    assertBytes(await source.read(777, 5000), DATA.subarray(777, 5777));
+    assertBytes(await source.read(100, (1 << 20) + 1), DATA.subarray(100, 100 + (1 << 20) + 1)); // over 1 MiB: the pool
+    await source.close();
+    if (process.platform === 'linux') assert.equal(answers, [1, 5000]);
+    else assert.equal(answers, [-2]);
+  } finally {
+    binding.openCached = openCached;
+    binding.readCached = readCached;
+  }
+});
+
+s('close waits for a read in flight, so the descriptor is not reused under it', async () => {
+  const other = join(dir, 'other.bin');
+  writeFileSync(other, new Uint8Array(DATA.length).fill(0xbb));
+  const big = 2 << 20; // over 1 MiB: a pool read
+  // Keep every pool thread busy, so that the read below waits in the pool's queue.
+  const busy = await fileSource(path);
+  const load = Array.from({ length: 8 }, (_, i) => busy.read(i * 1000, big));
+  const source = await fileSource(path);
+  const pending = source.read(5, big);
+  const closing = source.close();
+  const next = await fileSource(other); // would get the same descriptor number, were it closed already
+  assertBytes(await pending, DATA.subarray(5, 5 + big), 'the read in flight');
+  await closing;
+  const after = await source.read(0, 10).then(
+    () => undefined,
+    (error: { code?: string }) => error.code,
+  );
+  assert.is(after, 'INVALID_ARGUMENT');
+  await Promise.all(load);
+  await Promise.all([busy.close(), next.close()]);
 });
 
 s.run();

@@ -189,6 +189,9 @@ for (const [label, options] of [['file', {}], ['file (syncReads)', { syncReads: 
     assert.is(source.bytesRead, 1000 + 500); // the 500 bytes that were there were fetched
     await source.close();
   });
+  file('a path Node refuses before any system call (a NUL byte) is INVALID_ARGUMENT too', async () => {
+    assert.is((await rejection(open('nul\0byte'))).code, 'INVALID_ARGUMENT');
+  });
   file('a missing path, a directory and an empty path are INVALID_ARGUMENT', async () => {
     const missing = await rejection(open(join(tempDir, 'missing.bin')));
     assert.is(missing.code, 'INVALID_ARGUMENT');
@@ -213,7 +216,10 @@ for (const [label, options] of [['file', {}], ['file (syncReads)', { syncReads: 
     if (process.platform !== 'linux') return; // mkfifo as the test makes it
     const fifo = join(tempDir, `fifo-${label}`);
     execFileSync('mkfifo', [fifo]);
+    const openFds = (): number => readdirSync('/proc/self/fd').length;
+    const before = openFds();
     assert.is((await rejection(open(fifo))).code, 'INVALID_ARGUMENT');
+    assert.is(openFds(), before, 'the FIFO opened for the check is closed');
   });
   file('an empty file has size 0 and reads only zero bytes', async () => {
     const path = join(tempDir, `empty-${label}.bin`);

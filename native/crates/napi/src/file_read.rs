@@ -4,7 +4,7 @@
 //! (they fail with EAGAIN instead, and the caller goes through the pool), as io_uring's inline
 //! attempts do: openat2 with RESOLVE_CACHED and O_NONBLOCK, preadv2 with RWF_NOWAIT.
 
-use napi::bindgen_prelude::Uint8ArraySlice;
+use napi::bindgen_prelude::{Float64ArraySlice, Uint8ArraySlice};
 use napi::{Error, Result};
 use napi_derive::napi;
 
@@ -31,12 +31,19 @@ pub fn read_cached(fd: i32, mut out: Uint8ArraySlice, position: f64) -> Result<f
 }
 
 /// Opens `path` read-only if every component of it is in the kernel's lookup cache and the open
-/// need not wait (a FIFO without a writer, say). Returns the descriptor (close-on-exec, blocking
-/// reads) for a regular file, -1 when it cannot be opened now or is not a regular file (the pool's
-/// open says why), -2 when the system cannot open this way at all.
+/// need not wait (a FIFO without a writer, a lease to break). Returns the descriptor (close-on-exec,
+/// blocking reads) of a regular file and writes its size to `size[0]`; -1 when it cannot be opened
+/// now or is not a regular file (the pool's open says why), -2 when the system cannot open this way.
 #[napi]
-pub fn open_cached(path: String) -> f64 {
-    open_nowait(&path)
+pub fn open_cached(path: String, mut size: Float64ArraySlice) -> Result<f64> {
+    // SAFETY: JS cannot run during this synchronous call.
+    let size = unsafe { size.as_mut() };
+    if size.is_empty() {
+        return Err(Error::from_reason("INVALID_ARGUMENT@-: openCached needs a Float64Array for the size"));
+    }
+    let (fd, bytes) = open_nowait(&path);
+    size[0] = bytes;
+    Ok(fd)
 }
 
 /// The kernel's `struct open_how` (libc's cannot be built outside libc).
@@ -48,10 +55,11 @@ struct OpenHow {
     resolve: u64,
 }
 
+/// The descriptor (or NOT_NOW, UNSUPPORTED) and the file's size.
 #[cfg(target_os = "linux")]
-fn open_nowait(path: &str) -> f64 {
+fn open_nowait(path: &str) -> (f64, f64) {
     let Ok(c_path) = std::ffi::CString::new(path) else {
-        return NOT_NOW;
+        return (NOT_NOW, 0.0);
     };
     let how = OpenHow {
         flags: (libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NOCTTY | libc::O_NONBLOCK) as u64,
@@ -62,18 +70,19 @@ fn open_nowait(path: &str) -> f64 {
     let fd = unsafe {
         libc::syscall(
             libc::SYS_openat2,
-            libc::AT_FDCWD,
+            libc::AT_FDCWD as libc::c_long,
             c_path.as_ptr(),
             &how as *const OpenHow,
             std::mem::size_of::<OpenHow>(),
         )
     };
     if fd < 0 {
-        return match std::io::Error::last_os_error().raw_os_error() {
+        let why = match std::io::Error::last_os_error().raw_os_error() {
             // No openat2 (before Linux 5.6), or no RESOLVE_CACHED (before 5.12).
             Some(libc::ENOSYS) | Some(libc::EINVAL) | Some(libc::E2BIG) => UNSUPPORTED,
             _ => NOT_NOW,
         };
+        return (why, 0.0);
     }
     let fd = fd as i32;
     // SAFETY: fstat and fcntl on the descriptor just opened; `stat` is plain data.
@@ -83,15 +92,15 @@ fn open_nowait(path: &str) -> f64 {
         let flags = libc::fcntl(fd, libc::F_GETFL);
         if !regular || flags < 0 || libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) < 0 {
             libc::close(fd);
-            return NOT_NOW;
+            return (NOT_NOW, 0.0);
         }
+        (fd as f64, stat.st_size as f64)
     }
-    fd as f64
 }
 
 #[cfg(not(target_os = "linux"))]
-fn open_nowait(_path: &str) -> f64 {
-    UNSUPPORTED
+fn open_nowait(_path: &str) -> (f64, f64) {
+    (UNSUPPORTED, 0.0)
 }
 
 #[cfg(target_os = "linux")]
