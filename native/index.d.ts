@@ -70,7 +70,8 @@ export interface NativeBinding {
   /**
    * Reads into `out` from descriptor `fd` at `position` what the page cache holds, never waiting for
    * the disk (Linux preadv2 RWF_NOWAIT): the bytes read (0 at the end of the file, fewer than asked
-   * when only a first part is cached), -1 when nothing can be read now, -2 when this system cannot.
+   * when only a first part is cached), -1 when nothing can be read now, -2 when this system cannot,
+   * -3 when this file's file system cannot.
    */
   readCached(fd: number, out: Uint8Array, position: number): number;
   /** Fills `offsets` (count + 1) from the length prefixes; returns the input bytes spanned. */

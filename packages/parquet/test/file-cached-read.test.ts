@@ -9,7 +9,6 @@ import * as assert from 'uvu/assert';
 import { backend, requireNativeBinding } from '@parquetry/core';
 import { fileSource } from '../src/source/file.js';
 import { pooledCalls, type CachedRead } from '../src/source/file-calls.js';
-import { readFully } from '../src/source/file.js';
 import { assertBytes, seededBytes } from './source-helpers.js';
 
 const DATA = seededBytes(3 << 20, 11);
@@ -42,7 +41,7 @@ function scripted(script: number[]): { read: CachedRead; calls: number[] } {
 }
 
 async function readThrough(read: CachedRead, offset: number, length: number): Promise<Uint8Array> {
-  return readFully(pooledCalls(fd, false, read), offset, length, () => undefined);
+  return pooledCalls(fd, false, read).readFully(offset, length, () => undefined);
 }
 
 s('a cached read is the answer; what it leaves goes through the pool', async () => {
@@ -51,7 +50,7 @@ s('a cached read is the answer; what it leaves goes through the pool', async () 
   assert.equal(calls, [5000, 6000]); // the rest asked again, then read by the pool
 });
 
-s('"not now" and the end of the file go to the pool; "never here" stops asking', async () => {
+s('"not now" and the end of the file go to the pool; "not here" stops asking', async () => {
   for (const answer of [-1, 0]) {
     const { read, calls } = scripted([answer]);
     assertBytes(await readThrough(read, 123, 777), DATA.subarray(123, 900));
@@ -59,9 +58,35 @@ s('"not now" and the end of the file go to the pool; "never here" stops asking',
   }
   const { read, calls } = scripted([-2, 500, 500]);
   const calls2 = pooledCalls(fd, false, read);
-  assertBytes(await readFully(calls2, 0, 100, () => undefined), DATA.subarray(0, 100));
-  assertBytes(await readFully(calls2, 100, 100, () => undefined), DATA.subarray(100, 200));
+  assertBytes(await calls2.readFully(0, 100, () => undefined), DATA.subarray(0, 100));
+  assertBytes(await calls2.readFully(100, 100, () => undefined), DATA.subarray(100, 200));
   assert.is(calls.length, 1);
+});
+
+s('"not on this file" stops asking for this file only', async () => {
+  const { read, calls } = scripted([-3, 100]);
+  const first = pooledCalls(fd, false, read);
+  assertBytes(await first.readFully(0, 100, () => undefined), DATA.subarray(0, 100));
+  assertBytes(await first.readFully(100, 100, () => undefined), DATA.subarray(100, 200));
+  assert.is(calls.length, 1);
+  assertBytes(await pooledCalls(fd, false, read).readFully(300, 100, () => undefined), DATA.subarray(300, 400));
+  assert.is(calls.length, 2); // another file's calls still ask
+});
+
+s('a read begun before close completes, however many system calls it takes; one after it is refused', async () => {
+  // The first 100 bytes come from the stand-in, the rest from the pool after close was called.
+  const { read } = scripted([100, -1]);
+  const calls = pooledCalls(openSync(path, 'r'), true, read); // closed on this thread: at once, were it not for the wait
+  const pending = calls.readFully(2000, 5000, () => undefined);
+  const closing = calls.close();
+  assert.is(calls.close(), closing);
+  assertBytes(await pending, DATA.subarray(2000, 7000));
+  await closing;
+  const refused = await calls.readFully(0, 10, () => undefined).then(
+    () => undefined,
+    (error: { code?: string }) => error.code,
+  );
+  assert.is(refused, 'INVALID_ARGUMENT');
 });
 
 s('reads over 1 MiB always go through the pool', async () => {
@@ -134,7 +159,6 @@ s('the native open opens a regular file for blocking reads, and refuses the rest
 });
 
 s('the default file source opens and makes small reads on this thread when the caches hold them', async () => {
-  assert.is(backend(), 'native'); // the unit tests run with the addon built
   const binding = requireNativeBinding();
   const { openCached, readCached } = binding;
   const answers: number[] = [];
@@ -154,8 +178,10 @@ s('the default file source opens and makes small reads on this thread when the c
     assertBytes(await source.read(777, 5000), DATA.subarray(777, 5777));
     assertBytes(await source.read(100, (1 << 20) + 1), DATA.subarray(100, 100 + (1 << 20) + 1)); // over 1 MiB: the pool
     await source.close();
-    if (process.platform === 'linux') assert.equal(answers, [1, 5000]);
-    else assert.equal(answers, [-2]);
+    // The TS backend never calls the addon; elsewhere than Linux it answers "not on this system".
+    if (backend() !== 'native') assert.equal(answers, []);
+    else if (process.platform === 'linux') assert.equal(answers, [1, 5000]);
+    else assert.ok(answers.every((a) => a === -2));
   } finally {
     binding.openCached = openCached;
     binding.readCached = readCached;
@@ -172,8 +198,10 @@ s('close waits for a read in flight, so the descriptor is not reused under it', 
   const source = await fileSource(path);
   const pending = source.read(5, big);
   const closing = source.close();
+  const closingAgain = source.close(); // the same close: settled only when the descriptor is closed
   const next = await fileSource(other); // would get the same descriptor number, were it closed already
   assertBytes(await pending, DATA.subarray(5, 5 + big), 'the read in flight');
+  assert.is(closingAgain, closing);
   await closing;
   const after = await source.read(0, 10).then(
     () => undefined,

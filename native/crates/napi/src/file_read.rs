@@ -11,13 +11,15 @@ use napi_derive::napi;
 /// `readCached` could not read now (nothing cached at `position`, or an error the thread-pool
 /// read will report): read through the pool.
 const NOT_NOW: f64 = -1.0;
-/// This system or file cannot read without waiting (no RWF_NOWAIT): stop asking.
+/// This system cannot open or read without waiting (no openat2 RESOLVE_CACHED, no preadv2): stop asking.
 const UNSUPPORTED: f64 = -2.0;
+/// This file's file system cannot read without waiting (RWF_NOWAIT refused): stop asking for it.
+const NOT_THIS_FILE: f64 = -3.0;
 
 /// Reads into all of `out` from file descriptor `fd` at `position` what the page cache holds,
 /// without waiting for the disk. Returns the bytes read (0 at the end of the file; fewer than
 /// asked when only the first part is cached), -1 when nothing can be read now, -2 when the
-/// system cannot read this way at all.
+/// system cannot read this way at all, -3 when this file's file system cannot.
 #[napi]
 pub fn read_cached(fd: i32, mut out: Uint8ArraySlice, position: f64) -> Result<f64> {
     if fd < 0 || !(position >= 0.0 && position <= 9_007_199_254_740_991.0) || position.fract() != 0.0 {
@@ -118,7 +120,8 @@ fn read_nowait(fd: i32, out: &mut [u8], position: i64) -> f64 {
         return n as f64;
     }
     match std::io::Error::last_os_error().raw_os_error() {
-        Some(libc::EOPNOTSUPP) | Some(libc::ENOSYS) => UNSUPPORTED,
+        Some(libc::ENOSYS) => UNSUPPORTED,
+        Some(libc::EOPNOTSUPP) => NOT_THIS_FILE,
         _ => NOT_NOW,
     }
 }

@@ -3,7 +3,7 @@
 // waits for reads in flight so that no read ever runs on a descriptor number the system has
 // handed to another open.
 import { close as closeCallback, closeSync, read as readCallback, readSync } from 'node:fs';
-import { nativeBinding, ParquetryError } from '@parquetry/core';
+import { nativeBinding, ParquetryError, uninitializedBytes } from '@parquetry/core';
 
 /**
  * Reads up to this size that the page cache holds complete on the calling thread (native
@@ -12,16 +12,27 @@ import { nativeBinding, ParquetryError } from '@parquetry/core';
  */
 export const CACHED_READ_MAX = 1 << 20;
 
-/** The calls a file source makes; a read may return its byte count or a promise of it. */
+/** One `read` call's most bytes: Node rejects lengths that do not fit an int32. */
+const MAX_READ_CALL = 1 << 30;
+
+/** What a file source does with its descriptor. */
 export interface FileCalls {
-  read(out: Uint8Array, at: number, length: number, position: number): number | Promise<number>;
-  /** Closes the descriptor once the reads in flight are done; reads after it fail (INVALID_ARGUMENT). */
+  /**
+   * Exactly `length` bytes from `offset` (into `into` when given), however many system calls that
+   * takes; TRUNCATED if the file ends first, INVALID_ARGUMENT once `close` was called.
+   */
+  readFully(offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array>;
+  /** Closes the descriptor once every read begun before is done; every call gets the same promise. */
   close(): Promise<void>;
 }
 
-type RawRead = FileCalls['read'];
+/** One system call's worth of a read: the bytes it got, or a promise of them. */
+type RawRead = (out: Uint8Array, at: number, length: number, position: number) => number | Promise<number>;
 
-/** readCached of the native binding: bytes read, -1 for "not now", -2 for "never here". */
+/**
+ * readCached of the native binding: bytes read, -1 for "not now", -2 for "not on this system",
+ * -3 for "not on this file" (its file system cannot).
+ */
 export type CachedRead = (fd: number, out: Uint8Array, position: number) => number;
 
 /** False once a native cached read answered that this system cannot read that way. */
@@ -37,28 +48,60 @@ function nativeCachedRead(): CachedRead | undefined {
   };
 }
 
-/** `read` and `closeDescriptor` with the close deferred until no read is in flight. */
+/** Whole reads over `read`, and `closeDescriptor` deferred until no read is in flight. */
 function guarded(read: RawRead, closeDescriptor: () => void | Promise<void>): FileCalls {
   let inFlight = 0;
-  let closed = false;
+  let closing: Promise<void> | undefined;
   let drained: (() => void) | undefined;
   return {
-    read(out, at, length, position) {
-      if (closed) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset: position });
-      const got = read(out, at, length, position);
-      if (typeof got === 'number') return got;
+    async readFully(offset, length, fetched, into) {
+      if (closing) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset });
       inFlight++;
-      return got.finally(() => {
+      try {
+        return await readLoop(read, offset, length, fetched, into);
+      } finally {
         if (--inFlight === 0) drained?.();
-      });
+      }
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      await closeDescriptor();
+    close() {
+      closing ??= (async () => {
+        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        await closeDescriptor();
+      })();
+      return closing;
     },
   };
+}
+
+/** A system call may return fewer bytes than asked: loop until full, TRUNCATED if the file ends first. */
+async function readLoop(read: RawRead, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
+  const out = into ?? readBuffer(length, offset);
+  let filled = 0;
+  while (filled < length) {
+    let got: number;
+    try {
+      got = await read(out, filled, Math.min(length - filled, MAX_READ_CALL), offset + filled);
+    } catch (error) {
+      throw new ParquetryError('TRUNCATED', 'file read failed', { offset: offset + filled }, { cause: error });
+    }
+    if (got === 0) {
+      throw new ParquetryError('TRUNCATED', `file ended ${length - filled} bytes early (it shrank after it was opened)`, {
+        offset: offset + filled,
+      });
+    }
+    fetched(got);
+    filled += got;
+  }
+  return out;
+}
+
+/** A buffer for `length` bytes read from `offset`: not zeroed first, since a read fills all of it or fails. */
+function readBuffer(length: number, offset: number): Uint8Array {
+  try {
+    return uninitializedBytes(length);
+  } catch (error) {
+    throw new ParquetryError('LIMIT', `cannot allocate a ${length}-byte read buffer`, { offset }, { cause: error });
+  }
 }
 
 /** Reads and the close as synchronous calls (fileSource's syncReads). */
@@ -84,8 +127,8 @@ export function pooledCalls(fd: number, closeNow: boolean, readCached: CachedRea
       if (tryCached && length <= CACHED_READ_MAX) {
         const got = readCached!(fd, out.subarray(at, at + length), position);
         if (got > 0) return got;
-        // -2: this system cannot; -1: not cached; 0 (the end of the file) is for the pool's read to say.
-        if (got === -2) tryCached = false;
+        // -1: not cached; -2, -3: this system or file cannot; 0 (the end of the file) is for the pool's read to say.
+        if (got <= -2) tryCached = false;
       }
       return poolRead(out, at, length, position);
     },

@@ -14,13 +14,16 @@ export interface OpenedFile {
 const READ_ONLY = constants.O_RDONLY;
 const NONBLOCKING = READ_ONLY | (constants.O_NONBLOCK ?? 0);
 /**
- * A native open slower than this waited for something (a FUSE or network file system answering):
- * the process stops opening on its own thread, and that file is closed through the pool.
+ * A native open slower than this waited for something (a FUSE or network file system answering),
+ * or its thread was preempted: that file is closed through the pool, and after SLOW_OPENS_OFF of
+ * them the process stops opening on its own thread.
  */
-const SLOW_OPEN_MS = 1;
+const SLOW_OPEN_MS = 10;
+const SLOW_OPENS_OFF = 3;
 
-/** False once a native open answered that this system cannot open that way, or once one was slow. */
+/** False once a native open answered that this system cannot open that way, or after slow ones. */
 let cachedOpens = true;
+let slowOpens = 0;
 
 function openError(path: string, error: unknown): ParquetryError {
   return new ParquetryError('INVALID_ARGUMENT', `cannot open ${path}`, {}, { cause: error });
@@ -74,12 +77,15 @@ export function openFileNow(path: string): OpenedFile {
 export async function openFileAsync(path: string): Promise<OpenedFile> {
   const binding = cachedOpens ? nativeBinding() : null;
   if (binding) {
-    const size = new Float64Array(1);
+    const size = Float64Array.of(-1);
     const started = performance.now();
     const fd = binding.openCached(path, size);
     const slow = performance.now() - started > SLOW_OPEN_MS;
-    if (fd === -2 || slow) cachedOpens = false;
-    if (fd >= 0) return { size: size[0], calls: pooledCalls(fd, !slow) };
+    if (fd === -2 || (slow && ++slowOpens >= SLOW_OPENS_OFF)) cachedOpens = false;
+    if (fd >= 0) {
+      if (size[0] >= 0) return { size: size[0], calls: pooledCalls(fd, !slow) };
+      closeSync(fd); // an addon that did not say the size: open again through the pool
+    }
   }
   const fd = await poolCall<number>(path, openError, (done) => openCallback(path, NONBLOCKING, done)).catch((error: ParquetryError) =>
     isLeaseWait(error.cause) ? poolCall<number>(path, openError, (done) => openCallback(path, READ_ONLY, done)) : Promise.reject(error),

@@ -1,11 +1,8 @@
-import { ParquetryError, uninitializedBytes } from '@parquetry/core';
+import { ParquetryError } from '@parquetry/core';
 import type { ByteSource } from './byte-source.js';
 import type { FileCalls } from './file-calls.js';
 import { openFileAsync, openFileNow } from './file-open.js';
 import { guardedSource } from './memory.js';
-
-/** One `read` call's most bytes: Node rejects lengths that do not fit an int32. */
-const MAX_READ_CALL = 1 << 30;
 
 export interface FileSourceOptions {
   /**
@@ -22,10 +19,7 @@ export interface FileSourceOptions {
   syncReads?: boolean;
 }
 
-/**
- * A descriptor left open is closed when its calls object is collected: after the source and every
- * read in flight on it are gone (a pending read holds the calls), so never under a running read.
- */
+/** A source collected unclosed closes its descriptor, after the reads begun on it (FileCalls.close waits for them). */
 const unclosed = new FinalizationRegistry<FileCalls>((calls) => {
   calls.close().catch(() => undefined);
 });
@@ -37,7 +31,7 @@ export async function fileSource(path: string, options: FileSourceOptions = {}):
   const token = {};
   const source = guardedSource(
     size,
-    (offset, length, fetched, into) => readFully(calls, offset, length, fetched, into),
+    (offset, length, fetched, into) => calls.readFully(offset, length, fetched, into),
     () => {
       unclosed.unregister(token);
       return calls.close();
@@ -46,36 +40,4 @@ export async function fileSource(path: string, options: FileSourceOptions = {}):
   );
   unclosed.register(source, calls, token);
   return source;
-}
-
-/** A read may return fewer bytes than asked; loop until full, and TRUNCATED if the file ends first. */
-export async function readFully(calls: FileCalls, offset: number, length: number, fetched: (bytes: number) => void, into?: Uint8Array): Promise<Uint8Array> {
-  const out = into ?? readBuffer(length, offset);
-  let filled = 0;
-  while (filled < length) {
-    let got: number;
-    try {
-      got = await calls.read(out, filled, Math.min(length - filled, MAX_READ_CALL), offset + filled);
-    } catch (error) {
-      if (ParquetryError.is(error)) throw error; // read after close
-      throw new ParquetryError('TRUNCATED', 'file read failed', { offset: offset + filled }, { cause: error });
-    }
-    if (got === 0) {
-      throw new ParquetryError('TRUNCATED', `file ended ${length - filled} bytes early (it shrank after it was opened)`, {
-        offset: offset + filled,
-      });
-    }
-    fetched(got);
-    filled += got;
-  }
-  return out;
-}
-
-/** A buffer for `length` bytes read from `offset`: not zeroed first, since a read fills all of it or fails. */
-function readBuffer(length: number, offset: number): Uint8Array {
-  try {
-    return uninitializedBytes(length);
-  } catch (error) {
-    throw new ParquetryError('LIMIT', `cannot allocate a ${length}-byte read buffer`, { offset }, { cause: error });
-  }
 }

@@ -17,6 +17,7 @@ export type RangeFetcher = (offset: number, length: number, fetched: (bytes: num
 export function guardedSource(size: number, fetchRange: RangeFetcher, release?: () => Promise<void>, fillsBuffers = false): ByteSource {
   let bytesRead = 0;
   let closed = false;
+  let closing: Promise<void> | undefined;
   const count = (bytes: number): void => {
     bytesRead += bytes;
   };
@@ -48,10 +49,15 @@ export function guardedSource(size: number, fetchRange: RangeFetcher, release?: 
           },
         }
       : {}),
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await release?.();
+    close(): Promise<void> {
+      // A second call waits for the first's release too.
+      if (!closing) {
+        closed = true;
+        closing = (async () => {
+          await release?.();
+        })();
+      }
+      return closing;
     },
   };
 }
