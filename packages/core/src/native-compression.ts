@@ -14,4 +14,3 @@ export function nativeCompressInto(codec: NativeCodecName, input: Uint8Array, ou
 export function nativeDecompressInto(codec: NativeCodecName, input: Uint8Array, out: Uint8Array): void {
   requireNativeBinding().decompressInto(codec, input, out);
 }
-

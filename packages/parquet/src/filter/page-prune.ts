@@ -15,8 +15,8 @@ export interface ColumnPageIndex {
   offsetIndex: OffsetIndex | undefined;
 }
 
-function pageStats(column: ColumnPageIndex, page: number, order: Order): ChunkStats {
-  const { leaf, columnIndex: ci } = column;
+function pageStats(column: ColumnPageIndex, page: number): ChunkStats {
+  const { leaf, order, columnIndex: ci } = column;
   const nullCount = ci!.null_counts?.[page];
   const allNull = ci!.null_pages[page];
   if (allNull || order === 'none') return { leaf, order, numValues: 0, exact: false, nullCount, allNull, min: undefined, max: undefined };
@@ -43,7 +43,7 @@ export function candidateRows(predicate: Predicate, rows: number, columns: Map<s
       if (!column?.columnIndex || !column.offsetIndex) return RowRanges.all(rows);
       const spans = pageRows(column.offsetIndex, rows);
       checkColumnIndex(column.columnIndex, spans.length);
-      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i, column.order))));
+      return RowRanges.of(spans.filter((_, i) => leafMayMatch(predicate, pageStats(column, i))));
     }
   }
 }

@@ -45,8 +45,6 @@ export class PageDecoder {
   private readonly ctx: PageValueContext;
   private at = 0;
   private page = 0;
-  /** Set while transientPageAt decodes: the page may go to the scratch whatever its encoding. */
-  private transient = false;
   private slots = 0;
 
   constructor(
@@ -98,19 +96,19 @@ export class PageDecoder {
    * Where a data page of `encoding` decompresses to `size` bytes: the scratch, or undefined (a
    * buffer of its own). A transient page goes to the scratch whatever its encoding.
    */
-  private scratchFor(encoding: number, size: number): Uint8Array | undefined {
+  private scratchFor(encoding: number, size: number, transient: boolean): Uint8Array | undefined {
     if (this.codec.name === 'UNCOMPRESSED') return undefined;
     const limit = this.options.maxPageSize ?? DEFAULT_MAX_UNCOMPRESSED_SIZE;
-    return this.transient ? transientScratch(size, limit) : pageScratch(encoding, this.leaf.physicalType, size, limit);
+    return transient ? transientScratch(size, limit) : pageScratch(encoding, this.leaf.physicalType, size, limit);
   }
 
   /**
    * Decodes the one page in `bytes` (a page located by the OffsetIndex, or the dictionary page),
    * which starts at `fileOffset` in the file; undefined for a dictionary or index page.
    */
-  pageAt(bytes: Uint8Array, fileOffset: number, at = 0): { page: DecodedPage | undefined; end: number } {
+  pageAt(bytes: Uint8Array, fileOffset: number, at = 0, transient = false): { page: DecodedPage | undefined; end: number } {
     try {
-      return this.readPage(bytes, at, Infinity);
+      return this.readPage(bytes, at, Infinity, transient);
     } catch (error) {
       throw this.located(error, fileOffset);
     }
@@ -121,12 +119,7 @@ export class PageDecoder {
    * what it keeps before it decodes another page or gives up the thread.
    */
   transientPageAt(bytes: Uint8Array, fileOffset: number): DecodedPage | undefined {
-    this.transient = true;
-    try {
-      return this.pageAt(bytes, fileOffset).page;
-    } finally {
-      this.transient = false;
-    }
+    return this.pageAt(bytes, fileOffset, 0, true).page;
   }
 
   /**
@@ -152,13 +145,14 @@ export class PageDecoder {
 
   /** Reads the page at `at` of the chunk. */
   private readChunkPage(): DecodedPage | undefined {
-    const { page, end } = this.readPage(this.bytes, this.at, this.totalSlots - this.slots);
+    const { page, end } = this.readPage(this.bytes, this.at, this.totalSlots - this.slots, false);
     this.at = end;
     return page;
   }
 
   /** Reads the page at `at` of `bytes`; a data page's contents, or undefined for a dictionary or index page. */
-  private readPage(bytes: Uint8Array, at: number, remaining: number): { page: DecodedPage | undefined; end: number } {
+  /** With `transient`, a data page decompresses into the scratch whatever its encoding (see transientPageAt). */
+  private readPage(bytes: Uint8Array, at: number, remaining: number, transient: boolean): { page: DecodedPage | undefined; end: number } {
     const { leaf, ctx } = this;
     const maxDef = leaf.definitionLevel;
     const maxRep = leaf.repetitionLevel;
@@ -186,7 +180,7 @@ export class PageDecoder {
       const h = header.data_page_header;
       if (!h) throw new ParquetryError('CORRUPT', 'data page without its header');
       if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
-      const data = this.decompress(body, uncompressedSize, this.scratchFor(h.encoding, uncompressedSize));
+      const data = this.decompress(body, uncompressedSize, this.scratchFor(h.encoding, uncompressedSize, transient));
       let pos = 0;
       let rowStarts: number | undefined;
       let repetitionLevels: Int32Array | undefined;
@@ -236,7 +230,7 @@ export class PageDecoder {
       const rest = body.subarray(repLength + defLength);
       const valuesSize = uncompressedSize - repLength - defLength;
       // Values stored uncompressed are decoded from the chunk's own bytes: copied first when those are reused.
-      const valueBytes = h.is_compressed !== false ? this.decompress(rest, valuesSize, this.scratchFor(h.encoding, valuesSize)) : this.reusedChunk ? rest.slice() : rest;
+      const valueBytes = h.is_compressed !== false ? this.decompress(rest, valuesSize, this.scratchFor(h.encoding, valuesSize, transient)) : this.reusedChunk ? rest.slice() : rest;
       const values = detachFromScratch(decodePageValues(valueBytes, h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }

@@ -16,13 +16,13 @@ export type RangeFetcher = (offset: number, length: number, fetched: (bytes: num
  */
 export function guardedSource(size: number, fetchRange: RangeFetcher, release?: () => Promise<void>, fillsBuffers = false): ByteSource {
   let bytesRead = 0;
-  let closed = false;
+  /** Set by the first close; every call returns it. */
   let closing: Promise<void> | undefined;
   const count = (bytes: number): void => {
     bytesRead += bytes;
   };
   const guardedRead = async (offset: number, length: number, out: Uint8Array | undefined): Promise<Uint8Array> => {
-    if (closed) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset });
+    if (closing) throw new ParquetryError('INVALID_ARGUMENT', 'read after the source was closed', { offset });
     checkRange(size, offset, length);
     if (length === 0) return new Uint8Array(0);
     const bytes = await fetchRange(offset, length, count, out);
@@ -50,13 +50,9 @@ export function guardedSource(size: number, fetchRange: RangeFetcher, release?: 
         }
       : {}),
     close(): Promise<void> {
-      // A second call waits for the first's release too.
-      if (!closing) {
-        closed = true;
-        closing = (async () => {
-          await release?.();
-        })();
-      }
+      closing ??= (async () => {
+        await release?.();
+      })();
       return closing;
     },
   };
