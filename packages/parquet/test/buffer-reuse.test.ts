@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { between, buildSchema, emptyReadStats, encodeParquet, eq, fileSource, memorySource, openParquet, readArrow, readTable } from '../src/index.js';
 import { PageDecoder } from '../src/read/page-decoder.js';
+import { borrowChunkBuffer, returnChunkBuffer } from '../src/read/chunk-buffer.js';
 
 test('a page with one non-empty string survives the pages decompressed after it', async () => {
   // Pages of 4 rows: the first holds one non-empty value (a view of its page), the rest long ones.
@@ -128,6 +129,72 @@ test('filtered reads: batches view no page and stay intact while later reads reu
       }
     }
   }
+});
+
+test('a finished read gives its chunk buffers to the next read: earlier batches stay intact, an abandoned read leaves none in flight', async () => {
+  const rows = 500;
+  const tableOf = (salt: number) =>
+    new Table({
+      id: vectorFromArray(Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? null : BigInt(i * salt))), new Int64()),
+      name: vectorFromArray(Array.from({ length: rows }, (_, i) => `${salt}-${i}-${'q'.repeat(i % 23)}`), new Utf8()),
+    });
+  const dir = mkdtempSync(join(tmpdir(), 'parquetry-reuse-'));
+  try {
+    const paths = [3, 5].map((salt) => {
+      const path = join(dir, `${salt}.parquet`);
+      writeFileSync(path, encodeParquet(tableOf(salt), { rowGroupSize: 100, pageRows: 30, compression: 'SNAPPY' }));
+      return path;
+    });
+    const readAll = async (path: string) => {
+      const source = await fileSource(path);
+      const batches: RecordBatch[] = [];
+      for await (const batch of readArrow(await openParquet(source))) batches.push(batch);
+      await source.close();
+      return batches;
+    };
+    const first = await readAll(paths[0]);
+    // Stopped after one row group: the next one's chunks are being read into a buffer as it stops.
+    const source = await fileSource(paths[1]);
+    for await (const batch of readArrow(await openParquet(source))) {
+      assert.is(batch.numRows, 100);
+      break;
+    }
+    await source.close();
+    const second = await readAll(paths[1]);
+    await readAll(paths[0]);
+    for (const [batches, salt] of [[first, 3], [second, 5]] as const) {
+      const expected = tableOf(salt);
+      let row = 0;
+      for (const batch of batches) {
+        for (let i = 0; i < batch.numRows; i++, row++) {
+          assert.is(batch.getChild('id')!.get(i), expected.getChild('id')!.get(row), `file ${salt} row ${row}`);
+          assert.is(batch.getChild('name')!.get(i), expected.getChild('name')!.get(row), `file ${salt} row ${row}`);
+        }
+      }
+      assert.is(row, rows);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('idle chunk buffers: the last given back is lent next, at most two are kept, none over 32 MiB', () => {
+  const a = borrowChunkBuffer();
+  const b = borrowChunkBuffer();
+  const c = borrowChunkBuffer();
+  a.take(1000);
+  returnChunkBuffer(a);
+  assert.is(borrowChunkBuffer(), a);
+  returnChunkBuffer(a);
+  returnChunkBuffer(a); // given back twice: still one entry
+  returnChunkBuffer(b);
+  returnChunkBuffer(c); // a third is dropped
+  const lent = [borrowChunkBuffer(), borrowChunkBuffer(), borrowChunkBuffer()];
+  assert.ok(lent.includes(a) && lent.includes(b) && !lent.includes(c));
+  const big = borrowChunkBuffer();
+  big.take((32 << 20) + 1);
+  returnChunkBuffer(big);
+  assert.is.not(borrowChunkBuffer(), big);
 });
 
 test.run();

@@ -5,9 +5,16 @@
 // two row groups' compressed chunks at once: the price of reading one while decoding the other.
 // Only compressed chunks use it: nothing decoded from them views their bytes, except the values of
 // a v2 page stored uncompressed, which the page decoder copies (see PageDecoder's `reusedChunk`).
+//
+// A finished read gives its buffers back for the next read in the process: every allocation counts
+// towards the external memory that makes V8 collect, and read after read of one file would
+// otherwise grow two new buffers each time.
 
 /** Row groups whose chunks take more than this are read into buffers of their own. */
 const MAX_REUSED = 256 << 20;
+/** Buffers kept between reads: at most this many, of at most this size (what a process holds idle). */
+const MAX_IDLE_BUFFERS = 2;
+const MAX_IDLE_SIZE = 32 << 20;
 
 export class ChunkBuffer {
   private buffer = new Uint8Array(0);
@@ -20,4 +27,20 @@ export class ChunkBuffer {
     if (this.buffer.length < length) this.buffer = new Uint8Array(Math.min(MAX_REUSED, Math.max(length, Math.ceil(this.buffer.length * 1.5))));
     return this.buffer.subarray(0, length);
   }
+
+  get size(): number {
+    return this.buffer.length;
+  }
+}
+
+const idle: ChunkBuffer[] = [];
+
+/** A buffer for one read: an idle one when there is one. */
+export function borrowChunkBuffer(): ChunkBuffer {
+  return idle.pop() ?? new ChunkBuffer();
+}
+
+/** Gives back a buffer nothing reads into any more (no read in flight, no view kept). */
+export function returnChunkBuffer(buffer: ChunkBuffer): void {
+  if (idle.length < MAX_IDLE_BUFFERS && buffer.size <= MAX_IDLE_SIZE && !idle.includes(buffer)) idle.push(buffer);
 }

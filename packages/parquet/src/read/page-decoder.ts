@@ -37,6 +37,23 @@ export function isDictionaryEncoding(encoding: number): boolean {
   return name === 'PLAIN_DICTIONARY' || name === 'RLE_DICTIONARY';
 }
 
+const TYPED_WIDTH: Partial<Record<string, number>> = { INT32: 4, FLOAT: 4, INT64: 8, DOUBLE: 8 };
+
+/**
+ * Where PLAIN typed values after a v1 page's levels start once moved back, over the levels already
+ * decoded, to a position aligned for their type: a typed array can view them there, where an
+ * unaligned start needs a copy (an allocation as large as the values). `data` is the page's own
+ * buffer; other encodings and types are left where they are.
+ */
+function alignPlainValues(data: Uint8Array, pos: number, encoding: number, type: string): number {
+  const width = TYPED_WIDTH[type];
+  if (width === undefined || ENCODING[encoding] !== 'PLAIN') return pos;
+  const shift = (data.byteOffset + pos) % width;
+  if (shift === 0 || shift > pos) return pos;
+  data.copyWithin(pos - shift, pos);
+  return pos - shift;
+}
+
 export class PageDecoder {
   readonly leaf: LeafNode;
   /** Slots the chunk declares (ColumnMetaData.num_values). */
@@ -180,7 +197,8 @@ export class PageDecoder {
       const h = header.data_page_header;
       if (!h) throw new ParquetryError('CORRUPT', 'data page without its header');
       if (h.num_values < 0 || h.num_values > remaining) throw new ParquetryError('CORRUPT', `data page of ${h.num_values} values where ${remaining} remain in the chunk`);
-      const data = this.decompress(body, uncompressedSize, this.scratchFor(h.encoding, uncompressedSize, transient));
+      const scratch = this.scratchFor(h.encoding, uncompressedSize, transient);
+      const data = this.decompress(body, uncompressedSize, scratch);
       let pos = 0;
       let rowStarts: number | undefined;
       let repetitionLevels: Int32Array | undefined;
@@ -199,6 +217,8 @@ export class PageDecoder {
         definitionLevels = d.levels;
         pos += d.bytesRead;
       }
+      // A page decompressed into a buffer of its own may be rearranged: its values become a view.
+      if (!scratch && this.codec.name !== 'UNCOMPRESSED') pos = alignPlainValues(data, pos, h.encoding, leaf.physicalType);
       const values = detachFromScratch(decodePageValues(data.subarray(pos), h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }

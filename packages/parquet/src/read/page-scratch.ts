@@ -16,11 +16,12 @@ const COPYING = new Set(['PLAIN_DICTIONARY', 'RLE_DICTIONARY', 'DELTA_BINARY_PAC
 
 /**
  * The scratch buffer's first `size` bytes, when a page of `encoding` for a column of `type` can
- * decompress into it (its values are copies) and `size` is within both limits; else undefined.
+ * decompress into it (its values are copies: PLAIN byte arrays and booleans are) and `size` is
+ * within both limits; else undefined.
  */
 export function pageScratch(encoding: number, type: string, size: number, limit: number): Uint8Array | undefined {
   const name = ENCODING[encoding];
-  const copies = name !== undefined && (COPYING.has(name) || (name === 'PLAIN' && type === 'BYTE_ARRAY'));
+  const copies = name !== undefined && (COPYING.has(name) || (name === 'PLAIN' && (type === 'BYTE_ARRAY' || type === 'BOOLEAN')));
   return copies ? transientScratch(size, limit) : undefined;
 }
 

@@ -15,7 +15,7 @@ import { bloomMayMatch } from '../filter/bloom-prune.js';
 import { RowRanges } from '@parquetry/page-index';
 import { emptyReadStats, readFilteredRowGroup, type ReadStats } from './filtered-read.js';
 import { locateChunk, type ColumnChunkData } from './column-chunk.js';
-import { ChunkBuffer } from './chunk-buffer.js';
+import { borrowChunkBuffer, returnChunkBuffer, type ChunkBuffer } from './chunk-buffer.js';
 import { ColumnCursor } from './column-cursor.js';
 import type { ReadOptions } from './page-decoder.js';
 import type { ParquetFile } from './parquet-file.js';
@@ -188,7 +188,7 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
   // Row groups are decoded one after another while the next one's chunks are read (so the read
   // overlaps the decoding): two buffers, alternating, serve all their compressed chunks.
   const leaves = plans.flatMap((p) => leavesOf(p.node));
-  const chunkBuffers = [new ChunkBuffer(), new ChunkBuffer()];
+  const chunkBuffers = [borrowChunkBuffer(), borrowChunkBuffer()];
   const fetchAt = (k: number): Promise<FetchedChunks> => {
     const fetched = fetchChunks(file, indices[k], leaves, options, chunkBuffers[k % 2]);
     // Awaited when its row group is decoded; a reader that stops before then never sees its error.
@@ -196,20 +196,27 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
     return fetched;
   };
   let next = indices.length > 0 ? fetchAt(0) : undefined;
-  for (let k = 0; k < indices.length; k++) {
-    const index = indices[k];
-    const fetched = next!;
-    await fetched;
-    next = k + 1 < indices.length ? fetchAt(k + 1) : undefined;
-    let first = starts.get(index)!;
-    for await (let batch of rowGroupBatches(file, index, plans, options, fetched)) {
-      const from = Math.max(0, range.start - first);
-      const to = Math.min(batch.numRows, range.end - first);
-      first += batch.numRows;
-      if (to <= from && batch.numRows > 0) continue;
-      if (from > 0 || to < batch.numRows) batch = batch.slice(from, Math.max(from, to));
-      yield batch;
+  try {
+    for (let k = 0; k < indices.length; k++) {
+      const index = indices[k];
+      const fetched = next!;
+      await fetched;
+      next = k + 1 < indices.length ? fetchAt(k + 1) : undefined;
+      let first = starts.get(index)!;
+      for await (let batch of rowGroupBatches(file, index, plans, options, fetched)) {
+        const from = Math.max(0, range.start - first);
+        const to = Math.min(batch.numRows, range.end - first);
+        first += batch.numRows;
+        if (to <= from && batch.numRows > 0) continue;
+        if (from > 0 || to < batch.numRows) batch = batch.slice(from, Math.max(from, to));
+        yield batch;
+      }
     }
+  } finally {
+    // A reader that stopped early may leave a read in flight into one of the buffers: they are
+    // given back only once it has landed.
+    await next?.catch(() => undefined);
+    for (const buffer of chunkBuffers) returnChunkBuffer(buffer);
   }
 }
 
