@@ -18,3 +18,4 @@ export {
 export { cannotCompress, defineCodec, type CodecParts, type CompressionCodec } from './codec.js';
 export { fromNativeError } from './native-errors.js';
 export type { NativeBinding } from '@parquetry/native';
+export { uninitializedArray, uninitializedBytes } from './uninitialized.browser.js';

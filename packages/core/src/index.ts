@@ -19,4 +19,4 @@ export { cannotCompress, defineCodec, type CodecParts, type CompressionCodec } f
 export { fromNativeError } from './native-errors.js';
 export type { NativeBinding } from '@parquetry/native';
 export { dispatchCodec, nativeCodec } from './codec-dispatch.js';
-export { uninitializedBytes } from './uninitialized.js';
+export { uninitializedArray, uninitializedBytes } from './uninitialized.js';

@@ -1,5 +1,6 @@
 // Node: buffers that are filled completely before anything reads them (a decompressed page, a file
-// read), allocated without zeroing them first, as fs.readFile allocates its result.
+// read, a kernel's output), allocated without zeroing them first, as fs.readFile allocates its
+// result. Zeroing costs a pass over memory that is about to be overwritten anyway.
 import { Buffer } from 'node:buffer';
 
 /**
@@ -10,4 +11,16 @@ import { Buffer } from 'node:buffer';
 export function uninitializedBytes(n: number): Uint8Array {
   const buffer = Buffer.allocUnsafeSlow(n);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, n);
+}
+
+interface TypedArrayOf<A> {
+  new (length: number): A;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** `n` elements of `Type` over uninitialized memory, for a caller that writes every one or throws. */
+export function uninitializedArray<A>(Type: TypedArrayOf<A>, n: number): A {
+  const bytes = uninitializedBytes(n * Type.BYTES_PER_ELEMENT);
+  return new Type(bytes.buffer, bytes.byteOffset, n);
 }

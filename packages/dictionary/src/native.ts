@@ -1,7 +1,7 @@
 // The native implementation, whatever PARQUETRY_BACKEND says; `UNSUPPORTED` where the addon cannot
 // load. Gathers, index decoding and the encoder's hash-table loops run in the addon; the streaming
 // indices decoder is the TypeScript one on either backend.
-import { ParquetryError, rebaseErrorOffset, requireNativeBinding, type ByteArrays, type NativeBinding, type PhysicalType } from '@parquetry/core';
+import { ParquetryError, rebaseErrorOffset, requireNativeBinding, uninitializedArray, uninitializedBytes, type ByteArrays, type NativeBinding, type PhysicalType } from '@parquetry/core';
 import type { PlainValuesOf } from '@parquetry/plain/ts';
 import { checkCountJustified } from '@parquetry/rle/ts';
 import * as rleNative from '@parquetry/rle/native';
@@ -17,10 +17,11 @@ const NATIVE_GATHER: GatherKernels = {
   gatherWords64: (dictionary, indices, out) => requireNativeBinding().gatherDictionary64(dictionary, indices, out),
   gatherFixedWidth: (dictBytes, width, indices, out) => requireNativeBinding().gatherDictionaryFixed(dictBytes, width, indices, out),
   gatherByteArrays: (dictionary: ByteArrays, indices: Int32Array): ByteArrays => {
-    // Two passes: offsets and total size, then the bytes into memory V8 allocates.
+    // Two passes: offsets and total size, then the bytes into memory V8 allocates. The kernels
+    // write every offset and byte (or throw): the outputs are not zeroed first.
     const binding = requireNativeBinding();
-    const offsets = new Int32Array(indices.length + 1);
-    const bytes = new Uint8Array(binding.gatherDictionaryByteArrayOffsets(dictionary.offsets, dictionary.bytes.length, indices, offsets));
+    const offsets = uninitializedArray(Int32Array, indices.length + 1);
+    const bytes = uninitializedBytes(binding.gatherDictionaryByteArrayOffsets(dictionary.offsets, dictionary.bytes.length, indices, offsets));
     binding.gatherDictionaryByteArrayBytes(dictionary.offsets, dictionary.bytes, indices, bytes);
     return { offsets, bytes };
   },
@@ -78,12 +79,13 @@ export function decodeDictionaryValues<T extends PhysicalType>(bytes: Uint8Array
   indexBitWidth(bytes, count);
   const binding = requireNativeBinding();
   const dict = dictionary as Int32Array | Float32Array | BigInt64Array | Float64Array;
+  // The kernel writes every value or throws: the output is not zeroed first.
   if (words === 1) {
-    const out = new Int32Array(count);
+    const out = uninitializedArray(Int32Array, count);
     binding.decodeDictionaryPage32(bytes, new Int32Array(dict.buffer, dict.byteOffset, dict.length), out);
     return (type === 'FLOAT' ? new Float32Array(out.buffer) : out) as PlainValuesOf<T>;
   }
-  const out = new Float64Array(count);
+  const out = uninitializedArray(Float64Array, count);
   binding.decodeDictionaryPage64(bytes, new Float64Array(dict.buffer, dict.byteOffset, dict.length), out);
   return (type === 'INT64' ? new BigInt64Array(out.buffer) : out) as PlainValuesOf<T>;
 }

@@ -25,7 +25,11 @@ unsafe fn index_range_avx2(indices: &[i32]) -> (i32, i32) {
 fn check_indices(indices: &[i32], size: usize) -> Result<()> {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: AVX2 was detected.
-    let (min, max) = if simd_level() == SimdLevel::Avx2 { unsafe { index_range_avx2(indices) } } else { index_range(indices) };
+    let (min, max) = if simd_level() == SimdLevel::Avx2 {
+        unsafe { index_range_avx2(indices) }
+    } else {
+        index_range(indices)
+    };
     #[cfg(not(target_arch = "x86_64"))]
     let (min, max) = index_range(indices);
     if !indices.is_empty() && (min < 0 || max as usize >= size) {
@@ -36,11 +40,17 @@ fn check_indices(indices: &[i32], size: usize) -> Result<()> {
 
 /// CORRUPT naming the first index from `from` on that lies outside a dictionary of `size` values.
 fn bad_index(indices: &[i32], from: usize, size: usize) -> KernelError {
-    let at = indices[from..].iter().position(|&v| v < 0 || v as usize >= size).map_or(from, |p| from + p);
+    let at = indices[from..]
+        .iter()
+        .position(|&v| v < 0 || v as usize >= size)
+        .map_or(from, |p| from + p);
     KernelError::new(
         crate::ErrorCode::Corrupt,
         None,
-        format!("dictionary index {} at position {at} is outside a dictionary of {size} values", indices[at]),
+        format!(
+            "dictionary index {} at position {at} is outside a dictionary of {size} values",
+            indices[at]
+        ),
     )
 }
 
@@ -56,10 +66,17 @@ fn gather_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) {
 /// `indices.len() * width` bytes.
 pub fn gather_fixed_width(dict: &[u8], width: usize, indices: &[i32], out: &mut [u8]) -> Result<()> {
     if width == 0 || dict.len() % width != 0 {
-        return Err(KernelError::invalid(format!("dictionary of {} bytes is not whole {width}-byte values", dict.len())));
+        return Err(KernelError::invalid(format!(
+            "dictionary of {} bytes is not whole {width}-byte values",
+            dict.len()
+        )));
     }
     if out.len() != indices.len() * width {
-        return Err(KernelError::invalid(format!("output holds {} bytes, {} are needed", out.len(), indices.len() * width)));
+        return Err(KernelError::invalid(format!(
+            "output holds {} bytes, {} are needed",
+            out.len(),
+            indices.len() * width
+        )));
     }
     let size = dict.len() / width;
     check_indices(indices, size)?;
@@ -118,7 +135,10 @@ fn check_dictionary_offsets(dict_offsets: &[i32], dict_len: usize) -> Result<usi
     for i in 0..size {
         let (a, b) = (dict_offsets[i], dict_offsets[i + 1]);
         if a < 0 || b < a || b as usize > dict_len {
-            return Err(KernelError::invalid(format!("dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes", i + 1)));
+            return Err(KernelError::invalid(format!(
+                "dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes",
+                i + 1
+            )));
         }
     }
     Ok(size)
@@ -137,8 +157,8 @@ pub fn gather_byte_array_offsets(dict_offsets: &[i32], dict_len: usize, indices:
     for (k, &i) in indices.iter().enumerate() {
         let i = i as usize;
         total += (dict_offsets[i + 1] - dict_offsets[i]) as usize;
-        out_offsets[k + 1] = i32::try_from(total)
-            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
+        out_offsets[k + 1] =
+            i32::try_from(total).map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
     }
     Ok(total)
 }
@@ -151,7 +171,11 @@ pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices:
     let mut pos = 0;
     for (at, &i) in indices.iter().enumerate() {
         if i < 0 || i as usize >= size {
-            return Err(KernelError::new(crate::ErrorCode::Corrupt, None, format!("dictionary index {i} at position {at} is outside a dictionary of {size} values")));
+            return Err(KernelError::new(
+                crate::ErrorCode::Corrupt,
+                None,
+                format!("dictionary index {i} at position {at} is outside a dictionary of {size} values"),
+            ));
         }
         let (a, b) = (dict_offsets[i as usize] as usize, dict_offsets[i as usize + 1] as usize);
         let len = b - a;
@@ -161,7 +185,10 @@ pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices:
             out[pos..pos + 16].copy_from_slice(&dict_bytes[a..a + 16]);
         } else {
             if pos + len > out.len() {
-                return Err(KernelError::invalid(format!("output holds {} bytes, fewer than the values need", out.len())));
+                return Err(KernelError::invalid(format!(
+                    "output holds {} bytes, fewer than the values need",
+                    out.len()
+                )));
             }
             out[pos..pos + len].copy_from_slice(&dict_bytes[a..b]);
         }
@@ -196,10 +223,36 @@ pub fn decode_gather<T: Copy>(bytes: &[u8], dict: &[T], out: &mut [T]) -> Result
     if bit_width > 32 {
         return Err(KernelError::corrupt(0, format!("dictionary index bit width {bit_width} is over 32")));
     }
-    let mut indices = vec![0u32; out.len()];
+    if out.len() > MAX_KEPT_INDICES {
+        return decode_gather_into(runs, bit_width, dict, &mut vec![0u32; out.len()], out);
+    }
+    // One index buffer per thread, reused page after page (the decoder overwrites what it uses): a
+    // fresh zeroed one per page cost a pass over memory and, past the allocator's mmap threshold,
+    // page faults.
+    INDICES.with(|cell| {
+        let mut indices = cell.borrow_mut();
+        if indices.len() < out.len() {
+            indices.resize(out.len(), 0);
+        }
+        decode_gather_into(runs, bit_width, dict, &mut indices[..out.len()], out)
+    })
+}
+
+/// Pages of more values than this decode their indices into a buffer of their own (what a thread
+/// keeps between pages: 4 MiB).
+const MAX_KEPT_INDICES: usize = 1 << 20;
+
+fn decode_gather_into<T: Copy>(runs: &[u8], bit_width: u8, dict: &[T], indices: &mut [u32], out: &mut [T]) -> Result<()> {
     // Offsets within the runs, after the bit-width byte.
-    crate::decode_rle_hybrid(runs, u32::from(bit_width), &mut indices).map_err(|e| KernelError { offset: e.offset.map(|o| o + 1), ..e })?;
+    crate::decode_rle_hybrid(runs, u32::from(bit_width), indices).map_err(|e| KernelError {
+        offset: e.offset.map(|o| o + 1),
+        ..e
+    })?;
     // SAFETY: u32 and i32 share layout; an index of 2^31 or more reads negative and is refused.
     let indices: &[i32] = unsafe { std::slice::from_raw_parts(indices.as_ptr().cast::<i32>(), indices.len()) };
     gather_checked_words(dict, indices, out)
+}
+
+thread_local! {
+    static INDICES: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }

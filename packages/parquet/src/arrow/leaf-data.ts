@@ -1,7 +1,7 @@
 // A leaf's values as Arrow Data: the values of the present slots scattered into an array of every
 // slot, with a validity bitmap when some are missing. Without missing slots, fixed-width values
 // are used in place.
-import { nativeBinding, ParquetryError, useNative, type ByteArrays } from '@parquetry/core';
+import { nativeBinding, ParquetryError, uninitializedArray, uninitializedBytes, useNative, type ByteArrays } from '@parquetry/core';
 import type { PlainValues } from '@parquetry/plain';
 import { makeData, type Data, type DataType, type Decimal } from 'apache-arrow';
 import { decimalsFromByteArrays, decimalsFromFixed, decimalsFromInts } from './decimal.js';
@@ -129,9 +129,10 @@ function spreadByLevels(values: Int32Array | BigInt64Array | Float32Array | Floa
   const length = levels.length;
   const words = values.BYTES_PER_ELEMENT >> 2;
   const src = new Int32Array(values.buffer, values.byteOffset, values.length * words);
-  const out = new Int32Array(length * words);
-  const bitmap = new Uint8Array((length + 7) >> 3);
   const native = useNative(length) ? nativeBinding() : null;
+  // The native kernel writes every word and bitmap byte; the loop below leaves nulls' zeros as they are.
+  const out = native ? uninitializedArray(Int32Array, length * words) : new Int32Array(length * words);
+  const bitmap = native ? uninitializedBytes((length + 7) >> 3) : new Uint8Array((length + 7) >> 3);
   let placed = 0;
   if (native) placed = native.scatterByLevels(levels, max, src, words, out, bitmap);
   else {

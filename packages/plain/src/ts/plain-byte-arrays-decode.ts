@@ -3,7 +3,7 @@
 // scan the length prefixes into offsets (checking each against what remains), then gather the value
 // bytes into one contiguous buffer. scan and gather are the loops a native kernel replaces (binding:
 // scanPlainByteArrays / gatherPlainByteArrays, same signatures).
-import { ParquetryError, rebaseErrorOffset, type ByteArrays } from '@parquetry/core';
+import { ParquetryError, rebaseErrorOffset, uninitializedArray, uninitializedBytes, type ByteArrays } from '@parquetry/core';
 import { viewOf, copyRange } from './byte-copy.js';
 import { checkCount } from './check.js';
 import type { PlainKernels } from './types.js';
@@ -108,7 +108,8 @@ export function decodePlainByteArrays(
     });
   }
   const src = bytes.subarray(byteOffset, byteEnd);
-  const offsets = new Int32Array(count + 1);
+  // Both outputs are written whole by the scan and the gather (or they throw): not zeroed first.
+  const offsets = uninitializedArray(Int32Array, count + 1);
   let spanned: number;
   try {
     spanned = kernels.scanPlainByteArrays(src, offsets);
@@ -124,7 +125,7 @@ export function decodePlainByteArrays(
     const start = byteOffset + 4 * (sole + 1);
     valueBytes = bytes.subarray(start, start + total);
   } else {
-    valueBytes = new Uint8Array(total);
+    valueBytes = uninitializedBytes(total);
     kernels.gatherPlainByteArrays(src, offsets, valueBytes);
   }
   return { values: { offsets, bytes: valueBytes }, end: byteOffset + spanned };

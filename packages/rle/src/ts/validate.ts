@@ -1,4 +1,4 @@
-import { ParquetryError } from '@parquetry/core';
+import { ParquetryError, uninitializedArray } from '@parquetry/core';
 
 /** Largest value count one call decodes: a page's values fit an Int32Array. */
 export const MAX_COUNT = 2 ** 31 - 1;
@@ -15,9 +15,12 @@ export function checkCount(count: number): void {
   }
 }
 
-/** The first `count` slots of a caller's output array, or a new one. */
+/**
+ * The first `count` slots of a caller's output array, or a new one, not zeroed: every decoder that
+ * asks for it writes all `count` values or throws.
+ */
 export function outputFor(out: Int32Array | undefined, count: number): Int32Array {
-  if (!out) return new Int32Array(count);
+  if (!out) return uninitializedArray(Int32Array, count);
   if (out.length < count) {
     throw new ParquetryError('INVALID_ARGUMENT', `output holds ${out.length} values but ${count} are to be decoded`);
   }
