@@ -115,7 +115,7 @@ for (const spec of tables.specs) {
   console.log(`  ${spec.name}: ${f.rows} rows in ${f.rowGroups} row groups; files ${describeFile(spec.name)}; 2-column projection ${spec.projection.join(' + ')}`);
 }
 console.log(`MB = uncompressed MB read (sum of total_uncompressed_size of the chunks read); MB/s and rows/s per wall second of one read;`);
-console.log(`RSS MB = peak RSS of the measuring process; * = the verifying run was the timed run (it took >= ${READ_ONCE_AFTER_S} s); one timed run after one verifying run otherwise.\n`);
+console.log(`RSS MB = peak RSS of the measuring process; * = the verifying run was the timed run (it took >= ${READ_ONCE_AFTER_S} s); otherwise the median of up to 5 timed runs (fewer past 3 s) after one verifying run.\n`);
 printMain(cells, contenders);
 
 console.log(`\nResources of the timed read: kfaults = minor page faults (thousands; +N maj = major), cores = CPU seconds / wall seconds,`);
@@ -143,7 +143,7 @@ DuckDB (node-api, no Arrow output) = SELECT with every data chunk fetched: 'duck
 as a streamed one runs on one core.`);
 
 const reference = cells.find((c) => c.spec.name === 'rec' && c.file.codec === 'snappy' && !c.columns)!;
-console.log(`\ntargets (the issue's; speed targets on the ${reference.file.rows}-row snappy table read fully, one timed run each):`);
+console.log(`\ntargets (the issue's; speed targets on the ${reference.file.rows}-row snappy table read fully, the median of the timed runs):`);
 for (const line of targetLines(cells, reference, footer)) console.log(`  ${line}`);
 
 if (failures.size) {

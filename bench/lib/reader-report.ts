@@ -69,6 +69,15 @@ export function printFooter(rows: FooterRow[]): void {
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
+/** ' (median of N runs: slowest-fastest MB/s)' for a cell's timed runs; '' for one run. */
+function runRange(cell: Cell, key: string): string {
+  const o = cell.outcomes.get(key);
+  const runs = o?.ok ? o.m.runSeconds : undefined;
+  if (!runs || runs.length < 2) return '';
+  const rates = runs.map((s) => cell.bytes / s / 1e6);
+  return ` (median of ${runs.length} runs: ${fixed(Math.min(...rates), 0)}-${fixed(Math.max(...rates), 0)} MB/s)`;
+}
+
 /** The issue's targets with the figures behind each. `reference` is the 2M-row snappy full read. */
 export function targetLines(cells: Cell[], reference: Cell, footer: FooterRow[]): string[] {
   const lines: string[] = [];
@@ -79,7 +88,7 @@ export function targetLines(cells: Cell[], reference: Cell, footer: FooterRow[])
   };
   const ref = cellName(reference);
   const native = speed(reference, 'native');
-  lines.push(`native >= 1000 MB/s uncompressed on ${ref}: ${native === undefined ? 'no figure' + failure(reference, 'native') : `${fixed(native, 0)} MB/s`} -> ${verdict((native ?? 0) >= 1000)}`);
+  lines.push(`native >= 1000 MB/s uncompressed on ${ref}: ${native === undefined ? 'no figure' + failure(reference, 'native') : `${fixed(native, 0)} MB/s${runRange(reference, 'native')}`} -> ${verdict((native ?? 0) >= 1000)}`);
   const slowest = cells.map((c) => ({ c, v: speed(c, 'native') })).filter((x) => x.v !== undefined).sort((a, b) => a.v! - b.v!)[0];
   if (slowest) lines.push(`  (not a target) slowest native cell: ${cellName(slowest.c)} ${fixed(slowest.v!, 0)} MB/s`);
   const duck = speed(reference, 'duckdb-1t');
