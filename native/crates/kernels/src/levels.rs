@@ -51,7 +51,8 @@ pub fn scatter_by_levels(levels: &[i32], max: i32, values: &[u32], words: usize,
     scatter_by_levels_at(crate::simd::simd_level(), levels, max, values, words, out, bitmap)
 }
 
-/// As `scatter_by_levels`, with the kernels of `level` (tests run every level this CPU has).
+/// As `scatter_by_levels`, with the kernels of `level` (tests run every level this CPU has); a
+/// level this CPU lacks falls back to scalar.
 pub fn scatter_by_levels_at(
     level: crate::simd::SimdLevel,
     levels: &[i32],
@@ -78,8 +79,8 @@ pub fn scatter_by_levels_at(
     let values = &values[..present * words];
     let out = &mut out[..n * words];
     #[cfg(target_arch = "x86_64")]
-    if level == crate::simd::SimdLevel::Avx2 {
-        // SAFETY: AVX2 is the level asked for, which callers only pass where the CPU has it.
+    if level == crate::simd::SimdLevel::Avx2 && crate::simd::avx2_available() {
+        // SAFETY: AVX2 was detected.
         return Ok(unsafe { scatter_avx2(levels, max, values, words, out, bitmap) });
     }
     let _ = level;
