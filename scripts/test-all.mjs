@@ -19,10 +19,10 @@ const stages = [
     .filter((dir) => JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')).scripts?.test)
     .filter((dir) => existsSync(`${root}packages/${dir}/test`) && readdirSync(`${root}packages/${dir}/test`).some((f) => f.endsWith('.test.ts')))
     .sort()
-    .map((dir) => ({ name: `unit: @parquetry/${dir}`, cwd: `packages/${dir}`, cmd: 'pnpm', args: ['test'], kind: 'uvu' })),
-  { name: 'conformance: native backend (AVX2 where present)', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native' }, kind: 'uvu' },
-  { name: 'conformance: native backend, scalar kernels forced', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native', PARQUETRY_SIMD: 'scalar' }, kind: 'uvu' },
-  { name: 'conformance: TypeScript backend in Node', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'ts' }, kind: 'uvu' },
+    .map((dir) => ({ name: `unit: @parquetry/${dir}`, cwd: `packages/${dir}`, cmd: 'pnpm', args: ['test'], env: { PARQUETRY_POISON_UNINITIALIZED: '1' }, kind: 'uvu' })),
+  { name: 'conformance: native backend (AVX2 where present)', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native', PARQUETRY_POISON_UNINITIALIZED: '1' }, kind: 'uvu' },
+  { name: 'conformance: native backend, scalar kernels forced', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'native', PARQUETRY_SIMD: 'scalar', PARQUETRY_POISON_UNINITIALIZED: '1' }, kind: 'uvu' },
+  { name: 'conformance: TypeScript backend in Node', cwd: 'test', cmd: tsx, args: ['run-node.ts'], env: { PARQUETRY_BACKEND: 'ts', PARQUETRY_POISON_UNINITIALIZED: '1' }, kind: 'uvu' },
   { name: 'conformance: TypeScript build in headless Chromium', cwd: 'test', cmd: tsx, args: ['run-browser.ts'], kind: 'uvu' },
 ];
 

@@ -28,7 +28,7 @@ export function printResources(cells: Cell[], readers: ReaderColumn[]): void {
   const cellFigures = (o: Outcome | undefined) => {
     const m = measured(o);
     if (!m) return ['-', '-', '-'];
-    return [fixed(m.minorFaults / 1e3, 1) + (m.majorFaults ? `+${m.majorFaults}maj` : ''), fixed(m.cpuSeconds / m.seconds, 2), fixed((m.maxRss - m.baseRss) / MB, 0)];
+    return [fixed(m.minorFaults / 1e3, 1) + (m.majorFaults ? `+${m.majorFaults}maj` : ''), fixed(m.cpuSeconds / (m.meanSeconds ?? m.seconds), 2), fixed((m.maxRss - m.baseRss) / MB, 0)];
   };
   const header = ['table', 'codec', 'columns', 'MB', ...readers.flatMap((r) => [`${r.title} kfaults`, 'cores', '+RSS']), 'batch MB'];
   const batch = (cell: Cell) => {

@@ -4,12 +4,20 @@
 import { Buffer } from 'node:buffer';
 
 /**
+ * PARQUETRY_POISON_UNINITIALIZED=1 (the test runs set it) fills every such buffer with 0xa5
+ * first: fresh memory from the system is zero, so a byte its producer failed to write would
+ * otherwise pass unnoticed.
+ */
+const POISON = process.env.PARQUETRY_POISON_UNINITIALIZED === '1';
+
+/**
  * `n` bytes of uninitialized memory, for a caller that fills every byte or throws: a native
  * decoder (check_filled in the Rust codecs), a file read (TRUNCATED when short). A plain
  * Uint8Array over the Buffer's memory: Buffer's own subarray is several times slower.
  */
 export function uninitializedBytes(n: number): Uint8Array {
   const buffer = Buffer.allocUnsafeSlow(n);
+  if (POISON) buffer.fill(0xa5);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, n);
 }
 

@@ -5,13 +5,15 @@
 // the columns beside the predicate's into the scratch as well, copying out the rows it keeps.
 import { Field, Float64, Int64, List, Table, Utf8, vectorFromArray, type RecordBatch } from 'apache-arrow';
 import { test } from 'uvu';
+import { ParquetryError } from '@parquetry/core';
 import * as assert from 'uvu/assert';
 import { encodeStruct, PageHeader, type ColumnMetaData, type SchemaElement } from '@parquetry/thrift';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { between, buildSchema, emptyReadStats, encodeParquet, eq, fileSource, memorySource, openParquet, readArrow, readTable } from '../src/index.js';
+import { between, buildSchema, emptyReadStats, encodeParquet, eq, fileSource, memorySource, openParquet, readArrow, readRanges, readTable, type ByteSource } from '../src/index.js';
 import { PageDecoder } from '../src/read/page-decoder.js';
+import { compressionCodec } from '@parquetry/compression';
 import { borrowChunkBuffer, returnChunkBuffer } from '../src/read/chunk-buffer.js';
 
 test('a page with one non-empty string survives the pages decompressed after it', async () => {
@@ -47,6 +49,30 @@ test('v2 values stored uncompressed in a compressed chunk are copied when the ch
   const { offsets, bytes } = page.values as { offsets: Int32Array; bytes: Uint8Array };
   assert.equal(Array.from(offsets), [0, 0, 5, 5]);
   assert.equal(new TextDecoder().decode(bytes.subarray(offsets[1], offsets[2])), 'hello');
+});
+
+test('PLAIN values after a v1 page\'s levels are viewed where they were moved to align them; a page short of them is TRUNCATED', () => {
+  const leaf = buildSchema([{ name: 'schema', num_children: 1 }, { name: 'x', repetition_type: 1, type: 1 }] as SchemaElement[]).leaves[0];
+  // Definition levels: a 4-byte length, then one RLE run of 3 ones; the INT32 values start at byte 6.
+  const values = new Uint8Array(Int32Array.of(7, -8, 9).buffer);
+  const pageOf = (valueBytes: Uint8Array) => {
+    const body = Uint8Array.of(2, 0, 0, 0, 6, 1, ...valueBytes);
+    const compressed = compressionCodec(1).compress(body);
+    const header = encodeStruct(PageHeader, {
+      type: 0, // DATA_PAGE
+      uncompressed_page_size: body.length,
+      compressed_page_size: compressed.length,
+      data_page_header: { num_values: 3, encoding: 0, definition_level_encoding: 3, repetition_level_encoding: 3 },
+    });
+    const chunk = new Uint8Array([...header, ...compressed]);
+    const meta = { type: 1, encodings: [0], path_in_schema: ['x'], codec: 1, num_values: 3, total_uncompressed_size: chunk.length, total_compressed_size: chunk.length, data_page_offset: 0 } as ColumnMetaData;
+    return new PageDecoder(chunk, 0, meta, leaf).next()!;
+  };
+  const page = pageOf(values);
+  const got = page.values as Int32Array;
+  assert.equal(Array.from(got), [7, -8, 9]);
+  assert.is(got.byteOffset, 4); // moved back 2 bytes in the page's own buffer, not copied
+  assert.throws(() => pageOf(values.subarray(0, 11)), (e: unknown) => ParquetryError.is(e) && e.code === 'TRUNCATED');
 });
 
 test('batches of earlier row groups are intact after the whole file is read (file source, every codec)', async () => {
@@ -176,6 +202,63 @@ test('a finished read gives its chunk buffers to the next read: earlier batches 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** A source over `bytes` whose readInto fails at once for `failAt` and lands the others after `delayMs`, filled with 0xee. */
+function strayWriteSource(bytes: Uint8Array, failAt: number, delayMs: number, landed: number[]): ByteSource {
+  const inner = memorySource(bytes);
+  return {
+    size: inner.size,
+    read: (offset, length) => inner.read(offset, length),
+    async readInto(offset, length, out) {
+      if (offset === failAt) throw new Error('read failed');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      out.fill(0xee, 0, length);
+      landed.push(offset);
+      return out.subarray(0, length);
+    },
+    get bytesRead() {
+      return inner.bytesRead;
+    },
+    close: () => inner.close(),
+  };
+}
+
+test('readRanges settles only when every read has: a failed read leaves no write in flight into the buffer', async () => {
+  const landed: number[] = [];
+  const source = strayWriteSource(new Uint8Array(4096), 0, 30, landed);
+  const target = new Uint8Array(4096);
+  const ranges = [
+    { offset: 0, length: 100 },
+    { offset: 2000, length: 100 },
+  ];
+  let error: unknown;
+  await readRanges(source, ranges, { gap: 0 }, (n) => target.subarray(0, n)).catch((e) => (error = e));
+  assert.match(String(error), /read failed/);
+  assert.equal(landed, [2000]); // the other read had landed before the rejection
+});
+
+test('a failed whole-file read gives back no chunk buffer that a read of it still writes into', async () => {
+  const rows = 2000;
+  const table = new Table({
+    a: vectorFromArray(Array.from({ length: rows }, (_, i) => i * 3), new Float64()),
+    b: vectorFromArray(Array.from({ length: rows }, (_, i) => `b${i}`), new Utf8()),
+  });
+  const bytes = encodeParquet(table, { compression: 'SNAPPY' });
+  const landed: number[] = [];
+  // The first chunk starts after the magic: its read fails, the second chunk's (read apart) lands later.
+  const failing = await openParquet(strayWriteSource(bytes, 4, 40, landed));
+  const error = await (async () => {
+    for await (const batch of readArrow(failing, { coalesce: { gap: 0, maxMerged: 1 } })) assert.unreachable(`a batch of ${batch.numRows} rows`);
+  })().catch((e) => e);
+  assert.match(String(error), /read failed/);
+  // Whatever buffers the pool now lends stay as this test leaves them: no stray write lands later.
+  const lent = [borrowChunkBuffer(), borrowChunkBuffer()];
+  const views = lent.map((b) => b.take(b.size).fill(0));
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  for (const view of views) assert.ok(view.every((b) => b === 0), 'a write landed in a lent buffer');
+  lent.forEach(returnChunkBuffer);
+  assert.equal(landed.length, 1);
 });
 
 test('idle chunk buffers: the last given back is lent next, at most two are kept, none over 32 MiB', () => {

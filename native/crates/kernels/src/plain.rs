@@ -112,6 +112,10 @@ pub fn gather_plain_byte_arrays(input: &[u8], offsets: &[i32], out: &mut [u8]) -
     if out.len() != *offsets.last().unwrap_or(&0) as usize {
         return Err(KernelError::invalid("output size differs from the scanned total"));
     }
+    // The values cover the output from its first byte: every byte is written (it may not be zeroed).
+    if offsets.first().is_some_and(|&o| o != 0) {
+        return Err(KernelError::invalid("offsets do not start at 0"));
+    }
     let mut pos = 0usize;
     for i in 0..count {
         let (start, end) = (offsets[i], offsets[i + 1]);

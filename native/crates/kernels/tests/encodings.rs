@@ -229,7 +229,7 @@ fn plain_byte_arrays_gather_every_length_into_a_dirty_output_of_exact_size() {
     // offsets that are not ranges, or lie outside the input or the output, are refused
     let (offsets, _) = byte_arrays(&[b"ab", b"", b"xyz"]);
     let encoded = encode_plain_byte_arrays(&offsets, &[b'a', b'b', b'x', b'y', b'z']).unwrap();
-    for bad in [[0, 2, 1, 5], [0, -1, 2, 5], [0, 2, 2, 9]] {
+    for bad in [[0, 2, 1, 5], [0, -1, 2, 5], [0, 2, 2, 9], [1, 2, 2, 5]] {
         assert_eq!(
             gather_plain_byte_arrays(&encoded, &bad, &mut [0u8; 5]).unwrap_err().code,
             ErrorCode::InvalidArgument,

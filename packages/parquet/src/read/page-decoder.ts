@@ -40,18 +40,18 @@ export function isDictionaryEncoding(encoding: number): boolean {
 const TYPED_WIDTH: Partial<Record<string, number>> = { INT32: 4, FLOAT: 4, INT64: 8, DOUBLE: 8 };
 
 /**
- * Where PLAIN typed values after a v1 page's levels start once moved back, over the levels already
- * decoded, to a position aligned for their type: a typed array can view them there, where an
+ * How far PLAIN typed values after a v1 page's levels (at `pos`) were moved back, over the levels
+ * already decoded, to start aligned for their type: a typed array can view them there, where an
  * unaligned start needs a copy (an allocation as large as the values). `data` is the page's own
- * buffer; other encodings and types are left where they are.
+ * buffer; other encodings and types are left where they are (0).
  */
 function alignPlainValues(data: Uint8Array, pos: number, encoding: number, type: string): number {
   const width = TYPED_WIDTH[type];
-  if (width === undefined || ENCODING[encoding] !== 'PLAIN') return pos;
+  if (width === undefined || ENCODING[encoding] !== 'PLAIN') return 0;
   const shift = (data.byteOffset + pos) % width;
-  if (shift === 0 || shift > pos) return pos;
-  data.copyWithin(pos - shift, pos);
-  return pos - shift;
+  if (shift > pos) return 0;
+  if (shift > 0) data.copyWithin(pos - shift, pos);
+  return shift;
 }
 
 export class PageDecoder {
@@ -218,8 +218,9 @@ export class PageDecoder {
         pos += d.bytesRead;
       }
       // A page decompressed into a buffer of its own may be rearranged: its values become a view.
-      if (!scratch && this.codec.name !== 'UNCOMPRESSED') pos = alignPlainValues(data, pos, h.encoding, leaf.physicalType);
-      const values = detachFromScratch(decodePageValues(data.subarray(pos), h.encoding, present, ctx));
+      // Moved back by `shift` bytes, they end as many bytes before the page does.
+      const shift = !scratch && this.codec.name !== 'UNCOMPRESSED' ? alignPlainValues(data, pos, h.encoding, leaf.physicalType) : 0;
+      const values = detachFromScratch(decodePageValues(data.subarray(pos - shift, data.length - shift), h.encoding, present, ctx));
       return { page: { slots: h.num_values, definitionLevels, repetitionLevels, values, valueCount: present, rowStarts }, end: pageEnd };
     }
     if (type === 'DATA_PAGE_V2') {

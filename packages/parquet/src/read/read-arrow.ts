@@ -189,10 +189,17 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
   // overlaps the decoding): two buffers, alternating, serve all their compressed chunks.
   const leaves = plans.flatMap((p) => leavesOf(p.node));
   const chunkBuffers = [borrowChunkBuffer(), borrowChunkBuffer()];
+  /** Whether nothing reads into each buffer any more (its last fetch has settled, every read of it). */
+  const idle = [true, true];
   const fetchAt = (k: number): Promise<FetchedChunks> => {
-    const fetched = fetchChunks(file, indices[k], leaves, options, chunkBuffers[k % 2]);
+    const slot = k % 2;
+    idle[slot] = false;
+    const fetched = fetchChunks(file, indices[k], leaves, options, chunkBuffers[slot]);
     // Awaited when its row group is decoded; a reader that stops before then never sees its error.
-    fetched.catch(() => undefined);
+    fetched.then(
+      () => (idle[slot] = true),
+      () => (idle[slot] = true),
+    );
     return fetched;
   };
   let next = indices.length > 0 ? fetchAt(0) : undefined;
@@ -213,10 +220,9 @@ export async function* readArrow(file: ParquetFile, options: ReadArrowOptions = 
       }
     }
   } finally {
-    // A reader that stopped early may leave a read in flight into one of the buffers: they are
-    // given back only once it has landed.
-    await next?.catch(() => undefined);
-    for (const buffer of chunkBuffers) returnChunkBuffer(buffer);
+    // A reader that stopped early may leave a fetch in flight into one buffer: that one is left to
+    // the collector (stopping does not wait for it, nor can a later read be handed it).
+    chunkBuffers.forEach((buffer, slot) => idle[slot] && returnChunkBuffer(buffer));
   }
 }
 

@@ -65,7 +65,9 @@ export function planReads(ranges: ReadonlyArray<ByteRange>, options: CoalesceOpt
  * Reads many ranges with few requests: the reads `planReads` plans, all at once, then one view
  * (not a copy) per requested range, in the caller's order. Every range is checked against the
  * source's size before anything is fetched. With `into` and a source that can fill a caller's
- * buffer, the reads land back to back in the buffer `into` gives for their total length.
+ * buffer, the reads land back to back in the buffer `into` gives for their total length. Settles
+ * only once every read has: when one fails, the others may still be writing into that buffer,
+ * which its owner may lend to another read as soon as this one is over.
  */
 export async function readRanges(
   source: ByteSource,
@@ -81,7 +83,7 @@ export async function readRanges(
   const views: Uint8Array[] = ranges.map(() => new Uint8Array(0));
   const target = into && source.readInto ? into(plan.reduce((n, read) => n + read.length, 0)) : undefined;
   let at = 0;
-  await Promise.all(
+  const reads = await Promise.allSettled(
     plan.map(async (read) => {
       const slot = target?.subarray(at, (at += read.length));
       const bytes = await (slot ? source.readInto!(read.offset, read.length, slot) : source.read(read.offset, read.length));
@@ -92,6 +94,8 @@ export async function readRanges(
       }
     }),
   );
+  const failed = reads.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return views;
 }
 

@@ -52,7 +52,8 @@ export function scanPlainByteArrays(bytes: Uint8Array, offsets: Int32Array): num
  */
 export function gatherPlainByteArrays(bytes: Uint8Array, offsets: Int32Array, out: Uint8Array): void {
   const count = offsets.length - 1;
-  if (count < 0 || out.length !== offsets[count] || offsets[count] + 4 * count > bytes.length) {
+  // offsets[0] = 0: the values cover the output from its first byte (it may not be zeroed).
+  if (count < 0 || offsets[0] !== 0 || out.length !== offsets[count] || offsets[count] + 4 * count > bytes.length) {
     throw new ParquetryError('INVALID_ARGUMENT', 'offsets and output do not match the scanned values');
   }
   const from = viewOf(bytes);
