@@ -90,6 +90,10 @@ export interface NativeBinding {
   valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
   /** How many levels equal `max`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
   levelsCountAtMax(levels: Int32Array, max: number, what: string): number;
+  /** How many levels equal `value`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
+  levelsCountAt(levels: Int32Array, max: number, value: number, what: string): number;
+  /** Positions of the levels that are 0 (rows that start, in repetition levels) into `out` while it has room; returns how many there are. */
+  levelsZeroPositions(levels: Int32Array, out: Int32Array): number;
   /** A dictionary-encoded page of 4-byte values in one call: the bit-width byte, the indices, the gather into `out` (the page's value count). */
   decodeDictionaryPage32(bytes: Uint8Array, dictionary: Int32Array, out: Int32Array): void;
   /** As decodeDictionaryPage32 for 8-byte values viewed as a Float64Array. */

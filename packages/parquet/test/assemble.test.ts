@@ -99,4 +99,26 @@ test('rows that disagree with the row group are CORRUPT', () => {
   assert.throws(() => assemble(listOfFloat, [3, 3], [1, 0], 1), /first repetition level/);
 });
 
+test('row starts found by the native kernel (many levels) agree with the loop, and too many or too few are CORRUPT', () => {
+  // 1000 lists of 0..7 elements (an empty list is one entry at a lower level)
+  const def: number[] = [];
+  const rep: number[] = [];
+  const lengths = Array.from({ length: 1000 }, (_, i) => (i * 5) % 8);
+  for (const n of lengths) {
+    if (n === 0) {
+      def.push(1);
+      rep.push(0);
+    }
+    for (let k = 0; k < n; k++) {
+      def.push(3);
+      rep.push(k === 0 ? 0 : 1);
+    }
+  }
+  const shape = assemble(listOfFloat, def, rep, 1000);
+  const offsets = shape.nodes.get(listOfFloat.ancestors[1])!.offsets!;
+  assert.equal(Array.from(offsets.subarray(1)).map((o, i) => o - offsets[i]), lengths.map((n) => Math.max(n, 0)));
+  assert.throws(() => assemble(listOfFloat, def, rep, 999), /more rows than the row group's 999/);
+  assert.throws(() => assemble(listOfFloat, def, rep, 1001), /holds 1000 rows where the row group has 1001/);
+});
+
 test.run();

@@ -25,11 +25,7 @@ unsafe fn index_range_avx2(indices: &[i32]) -> (i32, i32) {
 fn check_indices(indices: &[i32], size: usize) -> Result<()> {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: AVX2 was detected.
-    let (min, max) = if simd_level() == SimdLevel::Avx2 {
-        unsafe { index_range_avx2(indices) }
-    } else {
-        index_range(indices)
-    };
+    let (min, max) = if simd_level() == SimdLevel::Avx2 { unsafe { index_range_avx2(indices) } } else { index_range(indices) };
     #[cfg(not(target_arch = "x86_64"))]
     let (min, max) = index_range(indices);
     if !indices.is_empty() && (min < 0 || max as usize >= size) {
@@ -40,17 +36,11 @@ fn check_indices(indices: &[i32], size: usize) -> Result<()> {
 
 /// CORRUPT naming the first index from `from` on that lies outside a dictionary of `size` values.
 fn bad_index(indices: &[i32], from: usize, size: usize) -> KernelError {
-    let at = indices[from..]
-        .iter()
-        .position(|&v| v < 0 || v as usize >= size)
-        .map_or(from, |p| from + p);
+    let at = indices[from..].iter().position(|&v| v < 0 || v as usize >= size).map_or(from, |p| from + p);
     KernelError::new(
         crate::ErrorCode::Corrupt,
         None,
-        format!(
-            "dictionary index {} at position {at} is outside a dictionary of {size} values",
-            indices[at]
-        ),
+        format!("dictionary index {} at position {at} is outside a dictionary of {size} values", indices[at]),
     )
 }
 
@@ -66,17 +56,10 @@ fn gather_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) {
 /// `indices.len() * width` bytes.
 pub fn gather_fixed_width(dict: &[u8], width: usize, indices: &[i32], out: &mut [u8]) -> Result<()> {
     if width == 0 || dict.len() % width != 0 {
-        return Err(KernelError::invalid(format!(
-            "dictionary of {} bytes is not whole {width}-byte values",
-            dict.len()
-        )));
+        return Err(KernelError::invalid(format!("dictionary of {} bytes is not whole {width}-byte values", dict.len())));
     }
     if out.len() != indices.len() * width {
-        return Err(KernelError::invalid(format!(
-            "output holds {} bytes, {} are needed",
-            out.len(),
-            indices.len() * width
-        )));
+        return Err(KernelError::invalid(format!("output holds {} bytes, {} are needed", out.len(), indices.len() * width)));
     }
     let size = dict.len() / width;
     check_indices(indices, size)?;
@@ -135,10 +118,7 @@ fn check_dictionary_offsets(dict_offsets: &[i32], dict_len: usize) -> Result<usi
     for i in 0..size {
         let (a, b) = (dict_offsets[i], dict_offsets[i + 1]);
         if a < 0 || b < a || b as usize > dict_len {
-            return Err(KernelError::invalid(format!(
-                "dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes",
-                i + 1
-            )));
+            return Err(KernelError::invalid(format!("dictionary offsets[{i}..{}] = {a}..{b} are not within its bytes", i + 1)));
         }
     }
     Ok(size)
@@ -185,10 +165,7 @@ pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices:
             out[pos..pos + 16].copy_from_slice(&dict_bytes[a..a + 16]);
         } else {
             if pos + len > out.len() {
-                return Err(KernelError::invalid(format!(
-                    "output holds {} bytes, fewer than the values need",
-                    out.len()
-                )));
+                return Err(KernelError::invalid(format!("output holds {} bytes, fewer than the values need", out.len())));
             }
             out[pos..pos + len].copy_from_slice(&dict_bytes[a..b]);
         }
@@ -244,10 +221,7 @@ const MAX_KEPT_INDICES: usize = 1 << 20;
 
 fn decode_gather_into<T: Copy>(runs: &[u8], bit_width: u8, dict: &[T], indices: &mut [u32], out: &mut [T]) -> Result<()> {
     // Offsets within the runs, after the bit-width byte.
-    crate::decode_rle_hybrid(runs, u32::from(bit_width), indices).map_err(|e| KernelError {
-        offset: e.offset.map(|o| o + 1),
-        ..e
-    })?;
+    crate::decode_rle_hybrid(runs, u32::from(bit_width), indices).map_err(|e| KernelError { offset: e.offset.map(|o| o + 1), ..e })?;
     // SAFETY: u32 and i32 share layout; an index of 2^31 or more reads negative and is refused.
     let indices: &[i32] = unsafe { std::slice::from_raw_parts(indices.as_ptr().cast::<i32>(), indices.len()) };
     gather_checked_words(dict, indices, out)

@@ -7,30 +7,30 @@ use crate::error::{KernelError, Result};
 use crate::simd::{simd_level, SimdLevel};
 
 #[inline(always)]
-fn summary(levels: &[i32], max: i32) -> (i32, i32, usize) {
-    // Branch-free: min, max and the count at `max`, which the compiler vectorises.
-    levels.iter().fold((i32::MAX, i32::MIN, 0usize), |(lo, hi, n), &l| {
-        (lo.min(l), hi.max(l), n + usize::from(l == max))
-    })
+fn summary(levels: &[i32], value: i32) -> (i32, i32, usize) {
+    // Branch-free: min, max and the count of `value`, which the compiler vectorises.
+    levels.iter().fold((i32::MAX, i32::MIN, 0usize), |(lo, hi, n), &l| (lo.min(l), hi.max(l), n + usize::from(l == value)))
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn summary_avx2(levels: &[i32], max: i32) -> (i32, i32, usize) {
-    summary(levels, max)
+unsafe fn summary_avx2(levels: &[i32], value: i32) -> (i32, i32, usize) {
+    summary(levels, value)
 }
 
 /// How many levels equal `max`; CORRUPT naming the first level outside `0..=max`.
 pub fn count_at_max(levels: &[i32], max: i32, what: &str) -> Result<usize> {
+    count_at(levels, max, max, what)
+}
+
+/// How many levels equal `value` (0: the rows that start, in repetition levels); CORRUPT naming
+/// the first level outside `0..=max`.
+pub fn count_at(levels: &[i32], max: i32, value: i32, what: &str) -> Result<usize> {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: AVX2 was detected.
-    let (lo, hi, n) = if simd_level() == SimdLevel::Avx2 {
-        unsafe { summary_avx2(levels, max) }
-    } else {
-        summary(levels, max)
-    };
+    let (lo, hi, n) = if simd_level() == SimdLevel::Avx2 { unsafe { summary_avx2(levels, value) } } else { summary(levels, value) };
     #[cfg(not(target_arch = "x86_64"))]
-    let (lo, hi, n) = summary(levels, max);
+    let (lo, hi, n) = summary(levels, value);
     if !levels.is_empty() && (lo < 0 || hi > max) {
         let at = levels.iter().position(|&l| l < 0 || l > max).unwrap_or(0);
         return Err(KernelError::new(
@@ -40,6 +40,54 @@ pub fn count_at_max(levels: &[i32], max: i32, what: &str) -> Result<usize> {
         ));
     }
     Ok(n)
+}
+
+/// The positions of the levels that are 0 (where rows start, in repetition levels), in order, into
+/// `out` while it has room; returns how many there are (more than `out.len()` when it had not).
+pub fn zero_positions(levels: &[i32], out: &mut [i32]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if simd_level() == SimdLevel::Avx2 {
+        // SAFETY: AVX2 was detected.
+        return unsafe { zero_positions_avx2(levels, out) };
+    }
+    zero_positions_from(levels, out, 0, 0)
+}
+
+#[inline(always)]
+fn zero_positions_from(levels: &[i32], out: &mut [i32], from: usize, mut n: usize) -> usize {
+    for (i, &l) in levels.iter().enumerate().skip(from) {
+        if l == 0 {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = i as i32;
+            }
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Eight levels a step compared with 0 at once; the (usually few) zeros' positions from the mask.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn zero_positions_avx2(levels: &[i32], out: &mut [i32]) -> usize {
+    use std::arch::x86_64::*;
+    let zero = _mm256_setzero_si256();
+    let mut n = 0usize;
+    let mut i = 0usize;
+    // SAFETY (loads): i + 8 <= levels.len().
+    while i + 8 <= levels.len() {
+        let eq = _mm256_cmpeq_epi32(_mm256_loadu_si256(levels.as_ptr().add(i) as *const __m256i), zero);
+        let mut mask = _mm256_movemask_ps(_mm256_castsi256_ps(eq)) as u32;
+        while mask != 0 {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = (i + mask.trailing_zeros() as usize) as i32;
+            }
+            n += 1;
+            mask &= mask - 1;
+        }
+        i += 8;
+    }
+    zero_positions_from(levels, out, i, n)
 }
 
 /// Spreads `values` (`words` 32-bit words each, one per level at `max`) over one slot per level
@@ -71,10 +119,7 @@ pub fn scatter_by_levels_at(
     }
     let present = levels.iter().filter(|&&l| l == max).count();
     if values.len() < present * words {
-        return Err(KernelError::invalid(format!(
-            "{present} levels hold a value but only {} values were given",
-            values.len() / words
-        )));
+        return Err(KernelError::invalid(format!("{present} levels hold a value but only {} values were given", values.len() / words)));
     }
     let values = &values[..present * words];
     let out = &mut out[..n * words];
@@ -184,11 +229,7 @@ unsafe fn scatter_avx2(levels: &[i32], max: i32, values: &[u32], words: usize, o
         } else {
             for half in 0..2 {
                 let hm = (m >> (4 * half)) & 15;
-                let keep = _mm256_cvtepi32_epi64(if half == 0 {
-                    _mm256_castsi256_si128(eq)
-                } else {
-                    _mm256_extracti128_si256::<1>(eq)
-                });
+                let keep = _mm256_cvtepi32_epi64(if half == 0 { _mm256_castsi256_si128(eq) } else { _mm256_extracti128_si256::<1>(eq) });
                 let lanes = _mm256_loadu_si256(EXPAND_2[hm].as_ptr() as *const __m256i);
                 let spread = _mm256_permutevar8x32_epi32(_mm256_loadu_si256(vp.add(2 * v) as *const __m256i), lanes);
                 _mm256_storeu_si256(op.add(2 * (i + 4 * half)) as *mut __m256i, _mm256_and_si256(spread, keep));

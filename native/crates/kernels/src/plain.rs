@@ -28,10 +28,7 @@ pub fn decode_plain_booleans(input: &[u8], bit_offset: usize, out: &mut [u8]) ->
     let end_bit = bit_offset + count;
     let needed = end_bit.div_ceil(8);
     if needed > input.len() {
-        return Err(KernelError::truncated(
-            0,
-            format!("{count} BOOLEAN values need {needed} bytes but {} remain", input.len()),
-        ));
+        return Err(KernelError::truncated(0, format!("{count} BOOLEAN values need {needed} bytes but {} remain", input.len())));
     }
     let mut i = 0;
     // Head: bits before the next byte boundary.
@@ -80,23 +77,13 @@ pub fn scan_plain_byte_arrays(input: &[u8], offsets: &mut [i32]) -> Result<usize
     offsets[0] = 0;
     for i in 0..count {
         let Some(prefix) = input.get(pos..pos + 4) else {
-            return Err(KernelError::truncated(
-                pos,
-                format!("BYTE_ARRAY value {i} of {count}: length prefix cut off"),
-            ));
+            return Err(KernelError::truncated(pos, format!("BYTE_ARRAY value {i} of {count}: length prefix cut off")));
         };
         let len = u32::from_le_bytes([prefix[0], prefix[1], prefix[2], prefix[3]]) as usize;
         pos += 4;
         if len > input.len() - pos {
-            let code = if len > i32::MAX as usize {
-                KernelError::corrupt
-            } else {
-                KernelError::truncated
-            };
-            return Err(code(
-                pos - 4,
-                format!("BYTE_ARRAY value {i} of {len} bytes but {} remain", input.len() - pos),
-            ));
+            let code = if len > i32::MAX as usize { KernelError::corrupt } else { KernelError::truncated };
+            return Err(code(pos - 4, format!("BYTE_ARRAY value {i} of {len} bytes but {} remain", input.len() - pos)));
         }
         pos += len;
         total += len;
@@ -160,11 +147,7 @@ fn plain_byte_arrays_size(offsets: &[i32], bytes: &[u8]) -> Result<usize> {
     for i in 0..count {
         let (a, b) = (offsets[i], offsets[i + 1]);
         if a < 0 || b < a || b as usize > bytes.len() {
-            return Err(KernelError::invalid(format!(
-                "offsets[{i}..{}] = {a}..{b} do not lie within {} bytes",
-                i + 1,
-                bytes.len()
-            )));
+            return Err(KernelError::invalid(format!("offsets[{i}..{}] = {a}..{b} do not lie within {} bytes", i + 1, bytes.len())));
         }
         size += 4 + (b - a) as usize;
     }
@@ -176,10 +159,7 @@ fn plain_byte_arrays_size(offsets: &[i32], bytes: &[u8]) -> Result<usize> {
 pub fn encode_plain_byte_arrays_into(offsets: &[i32], bytes: &[u8], out: &mut [u8]) -> Result<usize> {
     let size = plain_byte_arrays_size(offsets, bytes)?;
     if out.len() < size {
-        return Err(KernelError::invalid(format!(
-            "the output holds {} bytes; the values take {size}",
-            out.len()
-        )));
+        return Err(KernelError::invalid(format!("the output holds {} bytes; the values take {size}", out.len())));
     }
     let mut pos = 0usize;
     for i in 0..offsets.len() - 1 {

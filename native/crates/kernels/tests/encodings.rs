@@ -66,34 +66,18 @@ fn delta_round_trips_with_wrapping_and_both_widths() {
 fn delta_bad_input() {
     let mut out = [0i32; 4];
     // block size 100 is not a multiple of 128
-    assert_eq!(
-        decode_delta_binary_packed_i32(&[100, 4, 4, 0], &mut out).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
+    assert_eq!(decode_delta_binary_packed_i32(&[100, 4, 4, 0], &mut out).unwrap_err().code, ErrorCode::Corrupt);
     // 3 miniblocks do not split 128 into multiples of 32
-    assert_eq!(
-        decode_delta_binary_packed_i32(&[0x80, 1, 3, 4, 0], &mut out).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
+    assert_eq!(decode_delta_binary_packed_i32(&[0x80, 1, 3, 4, 0], &mut out).unwrap_err().code, ErrorCode::Corrupt);
     // a count of 1000 in 8 bytes
     let mut big = vec![0i32; 1000];
-    assert_eq!(
-        decode_delta_binary_packed_i32(&[0x80, 1, 4, 0xe8, 7, 0, 0, 0], &mut big)
-            .unwrap_err()
-            .code,
-        ErrorCode::Truncated
-    );
+    assert_eq!(decode_delta_binary_packed_i32(&[0x80, 1, 4, 0xe8, 7, 0, 0, 0], &mut big).unwrap_err().code, ErrorCode::Truncated);
     // miniblock width 33 for INT32, 65 for INT64
-    let bad = [
-        0x80, 1, 4, 4, 0, 0, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
+    let bad = [0x80, 1, 4, 4, 0, 0, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     assert_eq!(decode_delta_binary_packed_i32(&bad, &mut out).unwrap_err().code, ErrorCode::Corrupt);
     let mut bad64 = bad;
     bad64[6] = 65;
-    assert_eq!(
-        decode_delta_binary_packed_i64(&bad64, &mut [0i64; 4]).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
+    assert_eq!(decode_delta_binary_packed_i64(&bad64, &mut [0i64; 4]).unwrap_err().code, ErrorCode::Corrupt);
 }
 
 fn byte_arrays(values: &[&[u8]]) -> (Vec<i32>, Vec<u8>) {
@@ -109,17 +93,7 @@ fn byte_arrays(values: &[&[u8]]) -> (Vec<i32>, Vec<u8>) {
 #[test]
 fn delta_length_and_delta_byte_array_round_trip() {
     let long = vec![b'x'; 10_000];
-    let values: Vec<&[u8]> = vec![
-        b"Hello",
-        b"World",
-        b"Foobar",
-        b"ABCDEF",
-        b"",
-        &long,
-        b"prefix-1",
-        b"prefix-12",
-        b"prefix-2",
-    ];
+    let values: Vec<&[u8]> = vec![b"Hello", b"World", b"Foobar", b"ABCDEF", b"", &long, b"prefix-1", b"prefix-12", b"prefix-2"];
     let (offsets, bytes) = byte_arrays(&values);
     let mut dlba = Vec::new();
     encode_delta_length_byte_array(&offsets, &bytes, &mut dlba).unwrap();
@@ -198,14 +172,8 @@ fn plain_byte_arrays() {
     gather_plain_byte_arrays(&encoded, &got, &mut out).unwrap();
     assert_eq!(out, bytes);
     // a length of 2^31 and one past the end
-    assert_eq!(
-        scan_plain_byte_arrays(&[0, 0, 0, 0x80, 1], &mut [0; 2]).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
-    assert_eq!(
-        scan_plain_byte_arrays(&[5, 0, 0, 0, 1], &mut [0; 2]).unwrap_err().code,
-        ErrorCode::Truncated
-    );
+    assert_eq!(scan_plain_byte_arrays(&[0, 0, 0, 0x80, 1], &mut [0; 2]).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(scan_plain_byte_arrays(&[5, 0, 0, 0, 1], &mut [0; 2]).unwrap_err().code, ErrorCode::Truncated);
     assert_eq!(scan_plain_byte_arrays(&[5, 0], &mut [0; 2]).unwrap_err().code, ErrorCode::Truncated);
 }
 
@@ -230,11 +198,7 @@ fn plain_byte_arrays_gather_every_length_into_a_dirty_output_of_exact_size() {
     let (offsets, _) = byte_arrays(&[b"ab", b"", b"xyz"]);
     let encoded = encode_plain_byte_arrays(&offsets, &[b'a', b'b', b'x', b'y', b'z']).unwrap();
     for bad in [[0, 2, 1, 5], [0, -1, 2, 5], [0, 2, 2, 9], [1, 2, 2, 5]] {
-        assert_eq!(
-            gather_plain_byte_arrays(&encoded, &bad, &mut [0u8; 5]).unwrap_err().code,
-            ErrorCode::InvalidArgument,
-            "{bad:?}"
-        );
+        assert_eq!(gather_plain_byte_arrays(&encoded, &bad, &mut [0u8; 5]).unwrap_err().code, ErrorCode::InvalidArgument, "{bad:?}");
     }
 }
 
@@ -276,31 +240,16 @@ fn byte_array_gathers_short_and_long_values_to_the_last_byte_and_check_the_secon
     // The second pass trusts nothing: a changed index, a short or long output are errors, not panics.
     let mut out = vec![0u8; 3];
     gather_byte_array_bytes(&offsets, &bytes, &[3], &mut out).unwrap();
-    assert_eq!(
-        gather_byte_array_bytes(&offsets, &bytes, &[41], &mut out).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
-    assert_eq!(
-        gather_byte_array_bytes(&offsets, &bytes, &[-1], &mut out).unwrap_err().code,
-        ErrorCode::Corrupt
-    );
-    assert_eq!(
-        gather_byte_array_bytes(&offsets, &bytes, &[40], &mut out).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
-    assert_eq!(
-        gather_byte_array_bytes(&offsets, &bytes, &[2], &mut out).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[41], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[-1], &mut out).unwrap_err().code, ErrorCode::Corrupt);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[40], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(gather_byte_array_bytes(&offsets, &bytes, &[2], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
 }
 
 #[test]
 fn byte_array_encoders_reject_offsets_outside_the_bytes_even_with_no_values() {
     let mut out = Vec::new();
-    assert_eq!(
-        encode_delta_length_byte_array(&[5], &[], &mut out).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
+    assert_eq!(encode_delta_length_byte_array(&[5], &[], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
     assert_eq!(encode_delta_byte_array(&[5], &[], &mut out).unwrap_err().code, ErrorCode::InvalidArgument);
     assert_eq!(encode_plain_byte_arrays(&[], &[]).unwrap_err().code, ErrorCode::InvalidArgument);
     assert_eq!(encode_plain_byte_arrays(&[3], &[1, 2, 3]).unwrap(), Vec::<u8>::new());

@@ -7,10 +7,7 @@ fn counting_levels_at_the_maximum_checks_every_level() {
     assert_eq!(count_at_max(&[], 2, "definition").unwrap(), 0);
     assert_eq!(count_at_max(&[2, 0, 1, 2, 2], 2, "definition").unwrap(), 3);
     let levels: Vec<i32> = (0..5000).map(|i| i % 3).collect();
-    assert_eq!(
-        count_at_max(&levels, 2, "definition").unwrap(),
-        levels.iter().filter(|&&l| l == 2).count()
-    );
+    assert_eq!(count_at_max(&levels, 2, "definition").unwrap(), levels.iter().filter(|&&l| l == 2).count());
     for (bad, at) in [(3, 4100usize), (-1, 0)] {
         let mut levels = levels.clone();
         levels[at] = bad;
@@ -43,18 +40,9 @@ fn scattering_by_levels_fills_values_zeros_and_the_bitmap() {
 fn scattering_by_levels_refuses_short_inputs_and_outputs() {
     let e = scatter_by_levels(&[1, 1, 1], 1, &[1, 2], 1, &mut [0; 3], &mut [0; 1]).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidArgument);
-    assert_eq!(
-        scatter_by_levels(&[1, 1], 1, &[1, 2], 1, &mut [0; 1], &mut [0; 1]).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
-    assert_eq!(
-        scatter_by_levels(&[1; 9], 1, &[0; 9], 1, &mut [0; 9], &mut [0; 1]).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
-    assert_eq!(
-        scatter_by_levels(&[1], 1, &[0; 3], 3, &mut [0; 3], &mut [0; 1]).unwrap_err().code,
-        ErrorCode::InvalidArgument
-    );
+    assert_eq!(scatter_by_levels(&[1, 1], 1, &[1, 2], 1, &mut [0; 1], &mut [0; 1]).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(scatter_by_levels(&[1; 9], 1, &[0; 9], 1, &mut [0; 9], &mut [0; 1]).unwrap_err().code, ErrorCode::InvalidArgument);
+    assert_eq!(scatter_by_levels(&[1], 1, &[0; 3], 3, &mut [0; 3], &mut [0; 1]).unwrap_err().code, ErrorCode::InvalidArgument);
 }
 
 /// The slot-by-slot definition of scatter_by_levels.
@@ -107,4 +95,42 @@ fn scattering_by_levels_matches_the_slot_by_slot_definition_on_every_level() {
             }
         }
     }
+}
+
+#[test]
+fn counting_and_finding_the_zero_levels() {
+    use parquetry_kernels::force_scalar;
+    use parquetry_kernels::levels::{count_at, zero_positions};
+    // repetition levels of lists of 0..5 elements, and levels that hold more zeros than room
+    let mut seed = 7u64;
+    let levels: Vec<i32> = (0..5000)
+        .map(|_| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            if (seed >> 60) < 3 {
+                0
+            } else {
+                1 + ((seed >> 40) % 2) as i32
+            }
+        })
+        .collect();
+    let want: Vec<i32> = levels.iter().enumerate().filter(|(_, &l)| l == 0).map(|(i, _)| i as i32).collect();
+    for scalar in [true, false] {
+        force_scalar(scalar);
+        assert_eq!(count_at(&levels, 2, 0, "repetition").unwrap(), want.len());
+        for n in [0usize, 1, 9, 16, 17, 4999, 5000] {
+            let slice = &levels[..n];
+            let zeros = want.iter().filter(|&&p| (p as usize) < n).count();
+            let mut out = vec![-7; zeros];
+            assert_eq!(zero_positions(slice, &mut out), zeros, "{n} levels");
+            assert_eq!(out, want[..zeros], "{n} levels");
+            // room for fewer: those filled in order, the count still whole
+            let mut short = vec![-7; zeros / 2];
+            assert_eq!(zero_positions(slice, &mut short), zeros);
+            assert_eq!(short, want[..zeros / 2]);
+        }
+        let e = count_at(&[0, 1, 3], 2, 0, "repetition").unwrap_err();
+        assert_eq!(e.code, ErrorCode::Corrupt);
+        assert!(e.message.contains("repetition level 3 at position 2 "), "{}", e.message);
+    }
+    force_scalar(false);
 }

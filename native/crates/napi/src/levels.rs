@@ -14,6 +14,19 @@ pub fn levels_count_at_max(levels: Int32ArraySlice, max: i32, what: String) -> R
     Ok(levels::count_at_max(&levels, max, &what).map_err(to_js)? as u32)
 }
 
+/// How many levels equal `value`; CORRUPT naming the first level outside 0..=max (`what` names the levels).
+#[napi]
+pub fn levels_count_at(levels: Int32ArraySlice, max: i32, value: i32, what: String) -> Result<u32> {
+    Ok(levels::count_at(&levels, max, value, &what).map_err(to_js)? as u32)
+}
+
+/// Positions of the levels that are 0, into `out` while it has room; returns how many there are.
+#[napi]
+pub fn levels_zero_positions(levels: Int32ArraySlice, mut out: Int32ArraySlice) -> u32 {
+    // SAFETY: JS cannot run during this synchronous call.
+    levels::zero_positions(&levels, unsafe { out.as_mut() }) as u32
+}
+
 /// Spreads `values` (`words` 32-bit words each) over one slot per level into `out`, zero where the
 /// level is below `max`, and fills `bitmap`; returns the values placed.
 #[napi]

@@ -2,7 +2,7 @@
 // schema node on its path — how many slots the node has, which are valid (optional nodes), and the
 // list offsets (repeated nodes) — in that node's own slot space. Siblings under a struct share
 // their ancestors' shapes, so any one leaf below a node gives the node's shape.
-import { ParquetryError } from '@parquetry/core';
+import { nativeBinding, ParquetryError, useNative } from '@parquetry/core';
 import type { ColumnChunkData } from '../read/column-chunk.js';
 import { pathString, type SchemaNode } from '../schema/parquet-schema.js';
 
@@ -78,11 +78,16 @@ export function assembleLeaf(chunk: ColumnChunkData, numRows: number): LeafShape
   let ends: Int32Array | null = new Int32Array(numRows);
   if (numSlots > 0 && rep[0] !== 0) throw new ParquetryError('CORRUPT', `the first repetition level of ${pathString(leaf)} is ${rep[0]}, not 0`);
   let rows = 0;
-  for (let i = 0; i < numSlots; i++) {
-    if (rep[i] !== 0) continue;
-    if (rows === numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds more rows than the row group's ${numRows}`);
-    starts[rows++] = i;
+  const native = useNative(numSlots) ? nativeBinding() : null;
+  if (native) rows = native.levelsZeroPositions(rep, starts);
+  else {
+    for (let i = 0; i < numSlots && rows <= numRows; i++) {
+      if (rep[i] !== 0) continue;
+      if (rows < numRows) starts[rows] = i;
+      rows++;
+    }
   }
+  if (rows > numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds more rows than the row group's ${numRows}`);
   if (rows !== numRows) throw new ParquetryError('CORRUPT', `column ${pathString(leaf)} holds ${rows} rows where the row group has ${numRows}`);
   for (let k = 0; k < rows; k++) ends[k] = k + 1 < rows ? starts[k + 1] : numSlots;
   // One pass over the definition levels: the lowest, and how many entries hold a value.

@@ -85,6 +85,8 @@ export function countAtMax(levels: Int32Array, max: number, what: string): numbe
 
 /** Checks every repetition level is at most `max` and counts the zeros: the rows that start. */
 export function countRowStarts(levels: Int32Array, max: number): number {
+  const native = useNative(levels.length) ? nativeBinding() : null;
+  if (native) return native.levelsCountAt(levels, max, 0, 'repetition');
   let n = 0;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i];
