@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cellName, check, type Cell, type ReaderColumn } from './lib/reader-outcome.js';
 import { footerTargetLines, printFooter, printMain, printRatios, printResources, targetLines, type FooterRow } from './lib/reader-report.js';
 import { runWorker } from './lib/reader-spawn.js';
+import { rssFloor } from './lib/rss-floor.js';
 import { readerTables, uncompressedBytes } from './lib/reader-tables.js';
 import type { FooterName, Job, ReaderName } from './lib/reader-worker.js';
 
@@ -145,6 +146,19 @@ as a streamed one runs on one core.`);
 const reference = cells.find((c) => c.spec.name === 'rec' && c.file.codec === 'snappy' && !c.columns)!;
 console.log(`\ntargets (the issue's; speed targets on the ${reference.file.rows}-row snappy table read fully, the median of the timed runs):`);
 for (const line of targetLines(cells, reference, footer)) console.log(`  ${line}`);
+{
+  // What the RSS targets are measured against: the same growth for a process that reads nothing.
+  const native = reference.outcomes.get('native');
+  const batch = native?.ok ? native.m.result.maxBatchBytes : undefined;
+  if (batch) {
+    const batches = reference.file.rowGroups * 6; // a verifying read and up to 5 timed ones
+    const grow = rssFloor(batch, batches);
+    console.log(
+      `  (floor, not a reader) a process that only allocates, writes and drops one ${(batch / 1e6).toFixed(1)} MB batch of typed arrays ` +
+        `${batches} times: +${(grow / 1e6).toFixed(0)} MB = ${(grow / batch).toFixed(1)}x (bench/lib/rss-floor.ts)`,
+    );
+  }
+}
 
 if (failures.size) {
   console.log('\nFAILED (these cells are ERROR/WRONG above and were not timed); each failure, then where it happened:');
