@@ -88,8 +88,6 @@ export interface NativeBinding {
   valueRange(kind: string, values: Uint8Array, out: Float64Array): boolean;
   /** Min and max of 64-bit integers (signed or unsigned order) into `out`; false when there are none. */
   valueRange64(values: BigInt64Array, unsigned: boolean, out: BigInt64Array): boolean;
-  /** How many levels equal `max`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
-  levelsCountAtMax(levels: Int32Array, max: number, what: string): number;
   /** How many levels equal `value`; CORRUPT naming the first level outside 0..max (`what` names the levels in the message). */
   levelsCountAt(levels: Int32Array, max: number, value: number, what: string): number;
   /** Positions of the levels that are 0 (rows that start, in repetition levels) into `out` while it has room; returns how many there are. */

@@ -28,7 +28,10 @@ pub fn decode_plain_booleans(input: &[u8], bit_offset: usize, out: &mut [u8]) ->
     let end_bit = bit_offset + count;
     let needed = end_bit.div_ceil(8);
     if needed > input.len() {
-        return Err(KernelError::truncated(0, format!("{count} BOOLEAN values need {needed} bytes but {} remain", input.len())));
+        return Err(KernelError::truncated(
+            0,
+            format!("{count} BOOLEAN values need {needed} bytes but {} remain", input.len()),
+        ));
     }
     let mut i = 0;
     // Head: bits before the next byte boundary.
@@ -87,8 +90,8 @@ pub fn scan_plain_byte_arrays(input: &[u8], offsets: &mut [i32]) -> Result<usize
         }
         pos += len;
         total += len;
-        offsets[i + 1] =
-            i32::try_from(total).map_err(|_| KernelError::new(crate::ErrorCode::Limit, Some(pos), "BYTE_ARRAY values exceed 2 GiB in one batch"))?;
+        offsets[i + 1] = i32::try_from(total)
+            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, Some(pos), "BYTE_ARRAY values exceed 2 GiB in one batch"))?;
     }
     Ok(pos)
 }

@@ -8,12 +8,6 @@ use parquetry_kernels::levels;
 
 use crate::{as_u32, as_u32_ref, to_js};
 
-/// How many levels equal `max`; CORRUPT naming the first level outside 0..=max (`what` names the levels).
-#[napi]
-pub fn levels_count_at_max(levels: Int32ArraySlice, max: i32, what: String) -> Result<u32> {
-    Ok(levels::count_at_max(&levels, max, &what).map_err(to_js)? as u32)
-}
-
 /// How many levels equal `value`; CORRUPT naming the first level outside 0..=max (`what` names the levels).
 #[napi]
 pub fn levels_count_at(levels: Int32ArraySlice, max: i32, value: i32, what: String) -> Result<u32> {

@@ -70,28 +70,25 @@ function runsAllAt(bytes: Uint8Array, width: number, count: number, value: numbe
   return true;
 }
 
-/** Checks every level is at most `max` (a corrupt stream can hold larger ones) and counts those equal to it. */
-export function countAtMax(levels: Int32Array, max: number, what: string): number {
+/** Checks every level is at most `max` (a corrupt stream can hold larger ones) and counts those equal to `value`. */
+function countLevelsAt(levels: Int32Array, max: number, value: number, what: string): number {
   const native = useNative(levels.length) ? nativeBinding() : null;
-  if (native) return native.levelsCountAtMax(levels, max, what);
+  if (native) return native.levelsCountAt(levels, max, value, what);
   let n = 0;
   for (let i = 0; i < levels.length; i++) {
     const level = levels[i];
-    if (level === max) n++;
+    if (level === value) n++;
     else if (level > max || level < 0) throw new ParquetryError('CORRUPT', `${what} level ${level} at position ${i} is above the maximum ${max}`);
   }
   return n;
 }
 
+/** Checks every level is at most `max` and counts those equal to it: the slots that hold a value. */
+export function countAtMax(levels: Int32Array, max: number, what: string): number {
+  return countLevelsAt(levels, max, max, what);
+}
+
 /** Checks every repetition level is at most `max` and counts the zeros: the rows that start. */
 export function countRowStarts(levels: Int32Array, max: number): number {
-  const native = useNative(levels.length) ? nativeBinding() : null;
-  if (native) return native.levelsCountAt(levels, max, 0, 'repetition');
-  let n = 0;
-  for (let i = 0; i < levels.length; i++) {
-    const level = levels[i];
-    if (level === 0) n++;
-    else if (level > max || level < 0) throw new ParquetryError('CORRUPT', `repetition level ${level} at position ${i} is above the maximum ${max}`);
-  }
-  return n;
+  return countLevelsAt(levels, max, 0, 'repetition');
 }
