@@ -6,6 +6,7 @@
 //! stored, fixed or with its own codes, whichever takes fewest bits (ties: stored, then fixed).
 
 use crate::deflate_huffman::{canonical_codes, huffman_lengths};
+use crate::match_kernels::{load32, match_end};
 
 const WINDOW: usize = 1 << 15;
 const WINDOW_MASK: usize = WINDOW - 1;
@@ -34,7 +35,8 @@ const LEVELS: [(usize, usize, usize, usize); 10] = [
 
 const LENGTH_BASE: [u16; 29] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DIST_BASE: [u16; 30] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE: [u16; 30] =
+    [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
 const DIST_EXTRA: [u8; 30] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 const CL_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 const CL_EXTRA_BITS: [u8; 19] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
@@ -168,7 +170,8 @@ pub fn deflate_into(input: &[u8], out: &mut [u8], at: usize, level: usize) -> us
     let (good, lazy, nice, max_chain) = LEVELS[level];
     let mut head = vec![0u32; 1 << HASH_BITS];
     let mut prev = vec![0u32; WINDOW];
-    let mut syms = Symbols { lit_len: Vec::with_capacity(BLOCK_SYMBOLS), dist: Vec::with_capacity(BLOCK_SYMBOLS), lit_freq: [0; 286], dist_freq: [0; 30] };
+    let mut syms =
+        Symbols { lit_len: Vec::with_capacity(BLOCK_SYMBOLS), dist: Vec::with_capacity(BLOCK_SYMBOLS), lit_freq: [0; 286], dist_freq: [0; 30] };
     let mut block_start = 0;
 
     let mut prev_length = MIN_MATCH - 1;
@@ -231,7 +234,9 @@ pub fn deflate_into(input: &[u8], out: &mut [u8], at: usize, level: usize) -> us
 }
 
 /// The longest match at `p` longer than `previous` along the chain from `candidate` (position + 1):
-/// (length, distance), or (2, 0) when there is none.
+/// (length, distance), or (2, 0) when there is none. A candidate can only beat `best` if its bytes
+/// 0..=best all agree, so two 4-byte compares (the start, and the four bytes ending at `best`) turn
+/// most candidates away before any byte-wise work; they reject nothing the byte test would accept.
 #[inline(always)]
 fn longest(input: &[u8], prev: &[u32], p: usize, candidate: usize, mut chain: usize, previous: usize, nice: usize) -> (usize, usize) {
     let limit = MAX_MATCH.min(input.len() - p);
@@ -240,46 +245,36 @@ fn longest(input: &[u8], prev: &[u32], p: usize, candidate: usize, mut chain: us
     }
     let mut best = previous;
     let mut best_distance = 0;
-    let mut c = candidate as isize - 1;
-    while c >= 0 && p - c as usize <= WINDOW && chain > 0 {
+    // While best is 2 only bytes 0..=2 must agree: both compares look at those three bytes.
+    let window = |best: usize| if best >= 3 { (best - 3, u32::MAX) } else { (0, 0x00ff_ffff) };
+    let (mut end_at, mut mask) = window(best);
+    let start = load32(input, p);
+    let mut end = load32(input, p + end_at);
+    let mut c = candidate;
+    while c > 0 && p - (c - 1) <= WINDOW && chain > 0 {
         chain -= 1;
-        let cu = c as usize;
-        if input[cu + best] == input[p + best] && input[cu] == input[p] && input[cu + 1] == input[p + 1] {
-            let l = match_length(input, cu, p, limit);
+        let cu = c - 1;
+        // In bounds: cu < p, and p + end_at + 4 <= p + best + 1 <= input.len() (best < limit).
+        if (load32(input, cu + end_at) ^ end) & mask == 0 && (load32(input, cu) ^ start) & mask == 0 {
+            let l = match_end(input, cu + 2, p + 2, p + limit) - p;
             if l > best {
                 best = l;
                 best_distance = p - cu;
                 if l >= nice || l >= limit {
                     break;
                 }
+                (end_at, mask) = window(best);
+                end = load32(input, p + end_at);
             }
         }
-        c = prev[cu & WINDOW_MASK] as isize - 1;
+        // SAFETY: cu & WINDOW_MASK < WINDOW == prev.len().
+        c = unsafe { *prev.get_unchecked(cu & WINDOW_MASK) } as usize;
     }
     if best_distance > 0 {
         (best, best_distance)
     } else {
         (MIN_MATCH - 1, 0)
     }
-}
-
-/// How many bytes from `c` and `p` agree (at least 2 known), up to `limit`: 8 at a time.
-#[inline(always)]
-fn match_length(input: &[u8], c: usize, p: usize, limit: usize) -> usize {
-    let mut l = 2;
-    while l + 8 <= limit {
-        let a = u64::from_le_bytes(input[c + l..c + l + 8].try_into().unwrap());
-        let b = u64::from_le_bytes(input[p + l..p + l + 8].try_into().unwrap());
-        let x = a ^ b;
-        if x != 0 {
-            return l + (x.trailing_zeros() / 8) as usize;
-        }
-        l += 8;
-    }
-    while l < limit && input[c + l] == input[p + l] {
-        l += 1;
-    }
-    l
 }
 
 fn write_stored(w: &mut BitWriter, input: &[u8], start: usize, end: usize, last: bool) {
