@@ -8,6 +8,7 @@ pub mod bitpack64;
 pub mod bloom;
 pub mod byte_stream_split;
 pub mod delta;
+mod delta_prefix;
 pub mod dictionary;
 pub mod distinct;
 #[cfg(target_arch = "x86_64")]
