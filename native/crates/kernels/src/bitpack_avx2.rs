@@ -47,25 +47,55 @@ const fn shifts(w: usize) -> [u32; 8] {
     s
 }
 
+/// The eight-value groups of one width W <= 25, as registers: what the unpacker stores and the
+/// DELTA_BINARY_PACKED decoder sums before it stores.
+pub(crate) struct Groups<const W: usize> {
+    shuffle: __m256i,
+    shift: __m256i,
+    mask: __m256i,
+}
+
+impl<const W: usize> Groups<W> {
+    /// The widths this reader serves.
+    pub(crate) const SERVED: bool = W >= 1 && W <= 25;
+    const HI_OFF: usize = (4 * W) / 8;
+
+    #[inline(always)]
+    pub(crate) unsafe fn new() -> Self {
+        Groups {
+            shuffle: _mm256_loadu_si256(Consts::<W>::SHUFFLE.as_ptr() as *const __m256i),
+            shift: _mm256_loadu_si256(Consts::<W>::SHIFTS.as_ptr() as *const __m256i),
+            mask: _mm256_set1_epi32(mask(W) as i32),
+        }
+    }
+
+    /// Whether group `g` of an input of `len` bytes can be read: its loads reach
+    /// g*W + (4*W)/8 + 16.
+    #[inline(always)]
+    pub(crate) fn readable(len: usize, g: usize) -> bool {
+        g * W + Self::HI_OFF + 16 <= len
+    }
+
+    /// Values 8g .. 8g+8 as eight 32-bit lanes; `readable(input's length, g)` must hold.
+    #[inline(always)]
+    pub(crate) unsafe fn get(&self, input: *const u8, g: usize) -> __m256i {
+        let p = input.add(g * W);
+        let lo = _mm_loadu_si128(p as *const __m128i);
+        let hi = _mm_loadu_si128(p.add(Self::HI_OFF) as *const __m128i);
+        let v = _mm256_shuffle_epi8(_mm256_set_m128i(hi, lo), self.shuffle);
+        _mm256_and_si256(_mm256_srlv_epi32(v, self.shift), self.mask)
+    }
+}
+
 #[target_feature(enable = "avx2")]
 unsafe fn unpack_avx2<const W: usize>(input: &[u8], out: &mut [u32]) {
     let n = out.len();
     let mut done = 0;
-    if W >= 1 && W <= 25 {
-        let shuffle = _mm256_loadu_si256(Consts::<W>::SHUFFLE.as_ptr() as *const __m256i);
-        let shift = _mm256_loadu_si256(Consts::<W>::SHIFTS.as_ptr() as *const __m256i);
-        let m = _mm256_set1_epi32(mask(W) as i32);
-        let hi_off = (4 * W) / 8;
-        // Group g covers bytes g*W .. g*W+W; its loads reach g*W + hi_off + 16.
+    if Groups::<W>::SERVED {
+        let groups = Groups::<W>::new();
         let mut g = 0;
-        while done + 8 <= n && g * W + hi_off + 16 <= input.len() {
-            let p = input.as_ptr().add(g * W);
-            let lo = _mm_loadu_si128(p as *const __m128i);
-            let hi = _mm_loadu_si128(p.add(hi_off) as *const __m128i);
-            let v = _mm256_set_m128i(hi, lo);
-            let v = _mm256_shuffle_epi8(v, shuffle);
-            let v = _mm256_and_si256(_mm256_srlv_epi32(v, shift), m);
-            _mm256_storeu_si256(out.as_mut_ptr().add(done) as *mut __m256i, v);
+        while done + 8 <= n && Groups::<W>::readable(input.len(), g) {
+            _mm256_storeu_si256(out.as_mut_ptr().add(done) as *mut __m256i, groups.get(input.as_ptr(), g));
             done += 8;
             g += 1;
         }

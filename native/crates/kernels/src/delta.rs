@@ -11,7 +11,7 @@
 
 use crate::bitpack::{packer, unpacker};
 use crate::bitpack64::{packer64, unpacker64};
-use crate::delta_prefix::{add_deltas_u32, add_deltas_u64, add_deltas_widening};
+use crate::delta_prefix::{add_deltas_u32, add_deltas_u64, add_deltas_widening, unpack_add_u32, unpack_add_widening};
 use crate::error::{ErrorCode, KernelError, Result};
 
 pub const BLOCK_SIZE: usize = 128;
@@ -145,10 +145,13 @@ pub fn decode_delta_binary_packed_i32(input: &[u8], out: &mut [i32]) -> Result<u
     let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u32>(), out.len()) };
     out[0] = h.first as u32;
     let used = walk_blocks(input, &h, 32, |bytes, w, at, n, min| {
-        let prev = out[at - 1];
-        let dst = &mut out[at..at + n];
-        unpacker(w)(bytes, dst);
-        add_deltas_u32(dst, min as u32, prev);
+        let dst = &mut out[at - 1..at + n];
+        let (prev, dst) = (dst[0], &mut dst[1..]);
+        let (done, prev) = unpack_add_u32(bytes, w, min as u32, prev, dst);
+        if done < n {
+            unpacker(w)(&bytes[done * w / 8..], &mut dst[done..]);
+            add_deltas_u32(&mut dst[done..], min as u32, prev);
+        }
     })?;
     Ok(used)
 }
@@ -170,8 +173,9 @@ pub fn decode_delta_binary_packed_i64(input: &[u8], out: &mut [i64]) -> Result<u
         if w <= 32 {
             // Deltas that fit 32 bits (timestamps, ids) take the 32-bit SIMD unpacker, in chunks
             // of 256 values (a multiple of 8, so every chunk starts on a byte).
+            let (mut done, summed) = unpack_add_widening(bytes, w, min, prev, &mut out[at..at + n]);
+            prev = summed;
             let unpack = unpacker(w);
-            let mut done = 0;
             while done < n {
                 let m = (n - done).min(256);
                 unpack(&bytes[done * w / 8..], &mut narrow[..m]);
