@@ -150,56 +150,73 @@ mod avx2 {
         _mm256_add_epi64(x, _mm256_shuffle_epi32::<0xEE>(_mm256_permute2x128_si256::<0x08>(x, x)))
     }
 
+    /// What the one-pass decode needs of a value type: its broadcast, the 8-value step (deltas
+    /// as 32-bit lanes) and the last value of a carry.
+    trait Summed: Copy {
+        unsafe fn splat(v: Self) -> __m256i;
+        unsafe fn step(deltas: __m256i, min_v: __m256i, carry: __m256i, to: *mut Self) -> __m256i;
+        unsafe fn last(carry: __m256i) -> Self;
+    }
+
+    impl Summed for u64 {
+        #[inline(always)]
+        unsafe fn splat(v: u64) -> __m256i {
+            _mm256_set1_epi64x(v as i64)
+        }
+        #[inline(always)]
+        unsafe fn step(deltas: __m256i, min_v: __m256i, carry: __m256i, to: *mut u64) -> __m256i {
+            step_widening(_mm256_castsi256_si128(deltas), _mm256_extracti128_si256::<1>(deltas), min_v, carry, to.cast())
+        }
+        #[inline(always)]
+        unsafe fn last(carry: __m256i) -> u64 {
+            _mm256_extract_epi64::<3>(carry) as u64
+        }
+    }
+
+    impl Summed for u32 {
+        #[inline(always)]
+        unsafe fn splat(v: u32) -> __m256i {
+            _mm256_set1_epi32(v as i32)
+        }
+        #[inline(always)]
+        unsafe fn step(deltas: __m256i, min_v: __m256i, carry: __m256i, to: *mut u32) -> __m256i {
+            step_u32(deltas, min_v, carry, to.cast())
+        }
+        #[inline(always)]
+        unsafe fn last(carry: __m256i) -> u32 {
+            _mm256_extract_epi32::<7>(carry) as u32
+        }
+    }
+
     #[target_feature(enable = "avx2")]
-    unsafe fn unpack_add_widening<const W: usize>(input: &[u8], min: u64, prev: u64, out: &mut [u64]) -> (usize, u64) {
+    unsafe fn unpack_add<const W: usize, T: Summed>(input: &[u8], min: T, prev: T, out: &mut [T]) -> (usize, T) {
         if !Groups::<W>::SERVED {
             return (0, prev);
         }
         let groups = Groups::<W>::new();
-        let min_v = _mm256_set1_epi64x(min as i64);
-        let mut carry = _mm256_set1_epi64x(prev as i64);
+        let (min_v, mut carry) = (T::splat(min), T::splat(prev));
         let mut g = 0;
         while (g + 1) * 8 <= out.len() && Groups::<W>::readable(input.len(), g) {
-            let v = groups.get(input.as_ptr(), g);
-            let to = out.as_mut_ptr().add(g * 8).cast::<__m256i>();
-            carry = step_widening(_mm256_castsi256_si128(v), _mm256_extracti128_si256::<1>(v), min_v, carry, to);
+            carry = T::step(groups.get(input.as_ptr(), g), min_v, carry, out.as_mut_ptr().add(g * 8));
             g += 1;
         }
-        (g * 8, _mm256_extract_epi64::<3>(carry) as u64)
+        (g * 8, T::last(carry))
     }
 
-    #[target_feature(enable = "avx2")]
-    unsafe fn unpack_add_u32<const W: usize>(input: &[u8], min: u32, prev: u32, out: &mut [u32]) -> (usize, u32) {
-        if !Groups::<W>::SERVED {
-            return (0, prev);
-        }
-        let groups = Groups::<W>::new();
-        let min_v = _mm256_set1_epi32(min as i32);
-        let mut carry = _mm256_set1_epi32(prev as i32);
-        let mut g = 0;
-        while (g + 1) * 8 <= out.len() && Groups::<W>::readable(input.len(), g) {
-            let to = out.as_mut_ptr().add(g * 8).cast::<__m256i>();
-            carry = step_u32(groups.get(input.as_ptr(), g), min_v, carry, to);
-            g += 1;
-        }
-        (g * 8, _mm256_extract_epi32::<7>(carry) as u32)
-    }
-
-    type UnpackAddWideningFn = fn(&[u8], u64, u64, &mut [u64]) -> (usize, u64);
-    type UnpackAddU32Fn = fn(&[u8], u32, u32, &mut [u32]) -> (usize, u32);
+    type UnpackAddFn<T> = fn(&[u8], T, T, &mut [T]) -> (usize, T);
 
     fn unpack_add_widening_entry<const W: usize>(input: &[u8], min: u64, prev: u64, out: &mut [u64]) -> (usize, u64) {
         // SAFETY: these tables are only used after `simd_level()` detected AVX2.
-        unsafe { unpack_add_widening::<W>(input, min, prev, out) }
+        unsafe { unpack_add::<W, u64>(input, min, prev, out) }
     }
 
     fn unpack_add_u32_entry<const W: usize>(input: &[u8], min: u32, prev: u32, out: &mut [u32]) -> (usize, u32) {
         // SAFETY: as above.
-        unsafe { unpack_add_u32::<W>(input, min, prev, out) }
+        unsafe { unpack_add::<W, u32>(input, min, prev, out) }
     }
 
-    pub static UNPACK_ADD_WIDENING: [UnpackAddWideningFn; 33] = width_table!(unpack_add_widening_entry);
-    pub static UNPACK_ADD_U32: [UnpackAddU32Fn; 33] = width_table!(unpack_add_u32_entry);
+    pub static UNPACK_ADD_WIDENING: [UnpackAddFn<u64>; 33] = width_table!(unpack_add_widening_entry);
+    pub static UNPACK_ADD_U32: [UnpackAddFn<u32>; 33] = width_table!(unpack_add_u32_entry);
 }
 
 #[cfg(test)]
