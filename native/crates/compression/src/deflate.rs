@@ -35,8 +35,7 @@ const LEVELS: [(usize, usize, usize, usize); 10] = [
 
 const LENGTH_BASE: [u16; 29] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
 const LENGTH_EXTRA: [u8; 29] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-const DIST_BASE: [u16; 30] =
-    [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_BASE: [u16; 30] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
 const DIST_EXTRA: [u8; 30] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
 const CL_ORDER: [usize; 19] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 const CL_EXTRA_BITS: [u8; 19] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7];
@@ -170,8 +169,7 @@ pub fn deflate_into(input: &[u8], out: &mut [u8], at: usize, level: usize) -> us
     let (good, lazy, nice, max_chain) = LEVELS[level];
     let mut head = vec![0u32; 1 << HASH_BITS];
     let mut prev = vec![0u32; WINDOW];
-    let mut syms =
-        Symbols { lit_len: Vec::with_capacity(BLOCK_SYMBOLS), dist: Vec::with_capacity(BLOCK_SYMBOLS), lit_freq: [0; 286], dist_freq: [0; 30] };
+    let mut syms = Symbols { lit_len: Vec::with_capacity(BLOCK_SYMBOLS), dist: Vec::with_capacity(BLOCK_SYMBOLS), lit_freq: [0; 286], dist_freq: [0; 30] };
     let mut block_start = 0;
 
     let mut prev_length = MIN_MATCH - 1;

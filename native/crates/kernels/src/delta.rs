@@ -90,7 +90,12 @@ pub fn read_delta_header(input: &[u8]) -> Result<DeltaHeader> {
 /// Walks the blocks of a stream whose header is `h`, handing each miniblock's unpack job to `run`:
 /// (bytes holding its values, bit width, output index, value count, min delta). Returns the bytes
 /// consumed.
-fn walk_blocks(input: &[u8], h: &DeltaHeader, max_width: u8, mut run: impl FnMut(&[u8], usize, usize, usize, i64)) -> Result<usize> {
+fn walk_blocks(
+    input: &[u8],
+    h: &DeltaHeader,
+    max_width: u8,
+    mut run: impl FnMut(&[u8], usize, usize, usize, i64),
+) -> Result<usize> {
     let mut pos = h.len;
     let mut filled = 1usize.min(h.count);
     let per_miniblock = h.block_size / h.miniblocks;
@@ -171,8 +176,9 @@ pub fn decode_delta_binary_packed_i64(input: &[u8], out: &mut [i64]) -> Result<u
         let min = min as u64;
         let mut prev = out[at - 1];
         if w <= 32 {
-            // Deltas that fit 32 bits (timestamps, ids) take the 32-bit SIMD unpacker, in chunks
-            // of 256 values (a multiple of 8, so every chunk starts on a byte).
+            // Deltas that fit 32 bits (timestamps, ids) take the 32-bit unpackers: the one-pass
+            // AVX2 kernel for the whole 8-value groups it can read, then whatever it left in
+            // chunks of 256 values (a multiple of 8, so every chunk starts on a byte).
             let (mut done, summed) = unpack_add_widening(bytes, w, min, prev, &mut out[at..at + n]);
             prev = summed;
             let unpack = unpacker(w);

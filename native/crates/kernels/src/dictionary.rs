@@ -197,8 +197,8 @@ pub fn gather_byte_array_offsets(dict_offsets: &[i32], dict_len: usize, indices:
     for (k, &i) in indices.iter().enumerate() {
         let i = i as usize;
         total += (dict_offsets[i + 1] - dict_offsets[i]) as usize;
-        out_offsets[k + 1] =
-            i32::try_from(total).map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
+        out_offsets[k + 1] = i32::try_from(total)
+            .map_err(|_| KernelError::new(crate::ErrorCode::Limit, None, "gathered values exceed 2 GiB in one batch"))?;
     }
     Ok(total)
 }
@@ -211,11 +211,7 @@ pub fn gather_byte_array_bytes(dict_offsets: &[i32], dict_bytes: &[u8], indices:
     let mut pos = 0;
     for (at, &i) in indices.iter().enumerate() {
         if i < 0 || i as usize >= size {
-            return Err(KernelError::new(
-                crate::ErrorCode::Corrupt,
-                None,
-                format!("dictionary index {i} at position {at} is outside a dictionary of {size} values"),
-            ));
+            return Err(KernelError::new(crate::ErrorCode::Corrupt, None, format!("dictionary index {i} at position {at} is outside a dictionary of {size} values")));
         }
         let (a, b) = (dict_offsets[i as usize] as usize, dict_offsets[i as usize + 1] as usize);
         let len = b - a;
