@@ -150,8 +150,8 @@ pub fn decode_delta_binary_packed_i32(input: &[u8], out: &mut [i32]) -> Result<u
     let out = unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<u32>(), out.len()) };
     out[0] = h.first as u32;
     let used = walk_blocks(input, &h, 32, |bytes, w, at, n, min| {
-        let dst = &mut out[at - 1..at + n];
-        let (prev, dst) = (dst[0], &mut dst[1..]);
+        let prev = out[at - 1];
+        let dst = &mut out[at..at + n];
         let (done, prev) = unpack_add_u32(bytes, w, min as u32, prev, dst);
         if done < n {
             unpacker(w)(&bytes[done * w / 8..], &mut dst[done..]);
